@@ -1,0 +1,7 @@
+package io.freshet.core.fraud;
+
+/** How urgently an alert needs a human. */
+public enum Severity {
+  HIGH,
+  MEDIUM
+}

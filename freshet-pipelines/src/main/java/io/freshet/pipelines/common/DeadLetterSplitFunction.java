@@ -1,0 +1,55 @@
+package io.freshet.pipelines.common;
+
+import io.freshet.core.envelope.ErrorType;
+import io.freshet.pipelines.kafka.DeadLetterRecord;
+import io.freshet.pipelines.kafka.Ingested;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Passes valid events on and routes dead letters to the {@link DeadLetters#TAG} side output,
+ * counting them per error type.
+ */
+public final class DeadLetterSplitFunction<T> extends ProcessFunction<Ingested<T>, T> {
+  private static final long serialVersionUID = 1L;
+
+  private transient Map<ErrorType, Counter> deadLetterCounters;
+
+  @Override
+  public void open(OpenContext openContext) {
+    deadLetterCounters = new EnumMap<>(ErrorType.class);
+    for (ErrorType type : ErrorType.values()) {
+      deadLetterCounters.put(
+          type,
+          getRuntimeContext()
+              .getMetricGroup()
+              .addGroup("error_type", type.name())
+              .counter("deadLetters"));
+    }
+  }
+
+  @Override
+  public void processElement(Ingested<T> value, Context ctx, Collector<T> out) {
+    if (value.isValid()) {
+      out.collect(value.event());
+    } else {
+      deadLetterCounters.get(value.deadLetter().errorType()).inc();
+      ctx.output(DeadLetters.TAG, value.deadLetter());
+    }
+  }
+
+  /** The side output every pipeline operator sends its dead letters to. */
+  public static final class DeadLetters {
+    public static final OutputTag<DeadLetterRecord> TAG =
+        new OutputTag<>("dead-letters") {
+          private static final long serialVersionUID = 1L;
+        };
+
+    private DeadLetters() {}
+  }
+}

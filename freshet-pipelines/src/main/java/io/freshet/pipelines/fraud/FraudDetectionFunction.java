@@ -1,0 +1,130 @@
+package io.freshet.pipelines.fraud;
+
+import io.freshet.core.deadletter.DeadLetter;
+import io.freshet.core.deadletter.DeadLetterCodec;
+import io.freshet.core.envelope.RawRecord;
+import io.freshet.core.fraud.CustomerHistory;
+import io.freshet.core.fraud.FraudAlert;
+import io.freshet.core.fraud.FraudDetector;
+import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.fraud.Transaction;
+import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.fraud.TransactionWriter;
+import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
+import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.kafka.DeadLetterRecord;
+import io.freshet.pipelines.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by customer: skips duplicate deliveries, judges each transaction with {@link
+ * FraudDetector}, emits its decision and (on a side output) its alerts, and forgets customers
+ * idle for the configured event time.
+ */
+public final class FraudDetectionFunction
+    extends KeyedProcessFunction<String, Transaction, TransactionDecision> {
+  private static final long serialVersionUID = 1L;
+
+  /** Alerts after per-rule suppression. */
+  public static final OutputTag<FraudAlert> ALERTS =
+      new OutputTag<>("fraud-alerts", TypeInformation.of(FraudAlert.class));
+
+  static final String HISTORY_STATE = "customer-history";
+
+  private final FraudRulesConfig rules;
+  private final PipelineId pipeline;
+  private transient FraudDetector detector;
+  private transient ValueState<CustomerHistory> history;
+  private transient Counter duplicates;
+
+  public FraudDetectionFunction(FraudRulesConfig rules, PipelineId pipeline) {
+    this.rules = rules;
+    this.pipeline = pipeline;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    detector = new FraudDetector(rules);
+    history =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    HISTORY_STATE, TypeInformation.of(CustomerHistory.class)));
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesSkipped");
+  }
+
+  @Override
+  public void processElement(Transaction txn, Context ctx, Collector<TransactionDecision> out)
+      throws Exception {
+    CustomerHistory before = history.value();
+    FraudDetector.Evaluation evaluation;
+    try {
+      evaluation = detector.evaluate(before, txn, ctx.timerService().currentProcessingTime());
+    } catch (RuntimeException e) {
+      // A rule bug must not stop fraud detection for everyone: the event is kept for redrive.
+      ctx.output(DeadLetters.TAG, deadLetter(txn, e));
+      return;
+    }
+    if (evaluation.duplicate()) {
+      duplicates.inc();
+      return;
+    }
+    CustomerHistory after = evaluation.history();
+    history.update(after);
+    rescheduleExpiry(ctx, before, after);
+    out.collect(evaluation.decision());
+    List<FraudAlert> alerts = evaluation.alerts();
+    for (FraudAlert alert : alerts) {
+      ctx.output(ALERTS, alert);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TransactionDecision> out)
+      throws Exception {
+    CustomerHistory current = history.value();
+    if (current != null && timestamp >= detector.expiryTime(current)) {
+      history.clear();
+    }
+  }
+
+  /** Keeps exactly one cleanup timer per customer, at its current expiry. */
+  private void rescheduleExpiry(Context ctx, CustomerHistory before, CustomerHistory after) {
+    long expiry = detector.expiryTime(after);
+    if (before != null) {
+      long previous = detector.expiryTime(before);
+      if (previous == expiry) {
+        return;
+      }
+      ctx.timerService().deleteEventTimeTimer(previous);
+    }
+    ctx.timerService().registerEventTimeTimer(expiry);
+  }
+
+  private DeadLetterRecord deadLetter(Transaction txn, RuntimeException failure) {
+    byte[] key = txn.customerId().getBytes(StandardCharsets.UTF_8);
+    // The original bytes are gone by now; the canonical re-encoding carries the same event.
+    RawRecord raw =
+        new RawRecord(
+            key,
+            TransactionWriter.write(txn, pipeline.name(), null, null),
+            List.of(),
+            Topics.TRANSACTIONS.name(),
+            -1,
+            -1,
+            txn.eventTime());
+    DeadLetter letter =
+        DeadLetter.ofFailure(
+            raw, failure, pipeline.name(), pipeline.version(), System.currentTimeMillis(), 0);
+    return new DeadLetterRecord(letter.errorType(), key, DeadLetterCodec.toJson(letter));
+  }
+}

@@ -1,0 +1,66 @@
+package io.freshet.pipelines.fraud;
+
+import io.freshet.core.fraud.FraudAlert;
+import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.fraud.Transaction;
+import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.pipelines.common.DeadLetterSplitFunction;
+import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
+import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.kafka.DeadLetterRecord;
+import io.freshet.pipelines.kafka.Ingested;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Wires the fraud-detection pipeline: transactions in, validated, keyed by customer, judged;
+ * decisions, alerts and dead letters out. Operator uids are stable so savepoints survive changes.
+ */
+public final class FraudDetectionJob {
+  /** The pipeline's name in dead letters, metrics and the Flink job name. */
+  public static final String NAME = "fraud-detection";
+
+  private final FraudJobIo io;
+  private final FraudRulesConfig rules;
+  private final PipelineId pipeline;
+
+  public FraudDetectionJob(FraudJobIo io, FraudRulesConfig rules) {
+    this.io = io;
+    this.rules = rules;
+    this.pipeline = PipelineId.of(NAME);
+  }
+
+  /** Adds the pipeline's operators to {@code env}. */
+  public void wireInto(StreamExecutionEnvironment env) {
+    DataStream<Ingested<Transaction>> ingested =
+        env.fromSource(io.transactions(), io.watermarks(), "transactions-source")
+            .uid("transactions-source");
+
+    SingleOutputStreamOperator<Transaction> transactions =
+        ingested
+            .process(new DeadLetterSplitFunction<Transaction>())
+            .returns(TypeInformation.of(Transaction.class))
+            .uid("validate-transactions")
+            .name("validate-transactions");
+
+    SingleOutputStreamOperator<TransactionDecision> decisions =
+        transactions
+            .keyBy(Transaction::customerId)
+            .process(new FraudDetectionFunction(rules, pipeline))
+            .uid("fraud-rules")
+            .name("fraud-rules");
+
+    decisions.sinkTo(io.decisions()).uid("decisions-sink").name("decisions-sink");
+
+    DataStream<FraudAlert> alerts = decisions.getSideOutput(FraudDetectionFunction.ALERTS);
+    alerts.sinkTo(io.alerts()).uid("alerts-sink").name("alerts-sink");
+
+    DataStream<DeadLetterRecord> deadLetters =
+        transactions
+            .getSideOutput(DeadLetters.TAG)
+            .union(decisions.getSideOutput(DeadLetters.TAG));
+    deadLetters.sinkTo(io.deadLetters()).uid("dead-letters-sink").name("dead-letters-sink");
+  }
+}

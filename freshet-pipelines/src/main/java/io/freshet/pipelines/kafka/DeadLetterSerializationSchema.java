@@ -1,0 +1,23 @@
+package io.freshet.pipelines.kafka;
+
+import io.freshet.pipelines.topic.TopicDescriptor;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Writes already-encoded dead letters to a dead-letter topic under their original key. */
+public final class DeadLetterSerializationSchema
+    implements KafkaRecordSerializationSchema<DeadLetterRecord> {
+  private static final long serialVersionUID = 1L;
+
+  private final String topic;
+
+  public DeadLetterSerializationSchema(TopicDescriptor<?, ?> deadLetterTopic) {
+    this.topic = deadLetterTopic.name();
+  }
+
+  @Override
+  public ProducerRecord<byte[], byte[]> serialize(
+      DeadLetterRecord element, KafkaSinkContext context, Long timestamp) {
+    return new ProducerRecord<>(topic, null, timestamp, element.key(), element.value());
+  }
+}

@@ -1,0 +1,101 @@
+package io.freshet.pipelines.kafka;
+
+import io.freshet.core.deadletter.DeadLetter;
+import io.freshet.core.deadletter.DeadLetterCodec;
+import io.freshet.core.envelope.InvalidEventException;
+import io.freshet.core.envelope.RawHeader;
+import io.freshet.core.envelope.RawRecord;
+import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.topic.TopicCodec;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Decodes and validates records inside the Kafka source, so watermarks are generated per
+ * partition, and turns every record that fails into a dead letter instead of an exception.
+ */
+public final class IngestingDeserializationSchema<T>
+    implements KafkaRecordDeserializationSchema<Ingested<T>> {
+  private static final long serialVersionUID = 1L;
+
+  private final TopicCodec<T> codec;
+  private final EventTimeOf<T> eventTime;
+  private final PipelineId pipeline;
+  private final TypeInformation<Ingested<T>> producedType;
+
+  public IngestingDeserializationSchema(
+      TopicCodec<T> codec,
+      EventTimeOf<T> eventTime,
+      PipelineId pipeline,
+      TypeInformation<Ingested<T>> producedType) {
+    this.codec = codec;
+    this.eventTime = eventTime;
+    this.pipeline = pipeline;
+    this.producedType = producedType;
+  }
+
+  @Override
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Ingested<T>> out) {
+    out.collect(ingest(record));
+  }
+
+  /** Decodes one record; never throws for bad input. */
+  Ingested<T> ingest(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      T event = codec.decode(record.value());
+      return Ingested.valid(event, eventTime.of(event));
+    } catch (InvalidEventException e) {
+      return Ingested.rejected(
+          encode(
+              DeadLetter.of(
+                  raw(record),
+                  e,
+                  pipeline.name(),
+                  pipeline.version(),
+                  System.currentTimeMillis(),
+                  0),
+              record.key()));
+    } catch (RuntimeException e) {
+      // A decoder bug must not stop the pipeline: the record is kept with the stack trace.
+      return Ingested.rejected(
+          encode(
+              DeadLetter.ofFailure(
+                  raw(record),
+                  e,
+                  pipeline.name(),
+                  pipeline.version(),
+                  System.currentTimeMillis(),
+                  0),
+              record.key()));
+    }
+  }
+
+  private static DeadLetterRecord encode(DeadLetter letter, byte[] key) {
+    return new DeadLetterRecord(letter.errorType(), key, DeadLetterCodec.toJson(letter));
+  }
+
+  static RawRecord raw(ConsumerRecord<byte[], byte[]> record) {
+    List<RawHeader> headers = new ArrayList<>();
+    for (Header h : record.headers()) {
+      headers.add(new RawHeader(h.key(), h.value()));
+    }
+    return new RawRecord(
+        record.key(),
+        record.value(),
+        List.copyOf(headers),
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.timestamp());
+  }
+
+  @Override
+  public TypeInformation<Ingested<T>> getProducedType() {
+    return producedType;
+  }
+}

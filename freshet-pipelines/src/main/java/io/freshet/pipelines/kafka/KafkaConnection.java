@@ -1,0 +1,66 @@
+package io.freshet.pipelines.kafka;
+
+import io.freshet.pipelines.topic.Topics;
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * Builds Flink's Kafka sources and exactly-once sinks for one cluster, with the settings every
+ * Freshet pipeline shares.
+ */
+public record KafkaConnection(String bootstrapServers) implements Serializable {
+  /** Longer than any checkpoint pause we expect, within the broker's 15 min maximum. */
+  static final String TRANSACTION_TIMEOUT_MS = "600000";
+
+  public KafkaConnection {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+  }
+
+  /**
+   * A source reading {@code topic} from the group's committed offsets (earliest when none), only
+   * committed transactional data.
+   */
+  public <T> KafkaSource<T> source(
+      String topic, String groupId, KafkaRecordDeserializationSchema<T> deserializer) {
+    return KafkaSource.<T>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(deserializer)
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("partition.discovery.interval.ms", "60000")
+        .setProperty("client.id.prefix", groupId)
+        .build();
+  }
+
+  /**
+   * An exactly-once transactional sink; {@code transactionalIdPrefix} must be unique per sink and
+   * stable across restarts so lingering transactions are aborted on recovery.
+   */
+  public <T> KafkaSink<T> exactlyOnceSink(
+      KafkaRecordSerializationSchema<T> serializer, String transactionalIdPrefix) {
+    Properties props = new Properties();
+    props.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+    props.setProperty("linger.ms", "5");
+    props.setProperty("compression.type", "lz4");
+    // Dead letters keep values of up to 10 MiB whole.
+    props.setProperty(
+        "max.request.size", Integer.toString(Topics.DEAD_LETTER_MAX_MESSAGE_BYTES + 1024 * 1024));
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setRecordSerializer(serializer)
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(transactionalIdPrefix)
+        .setKafkaProducerConfig(props)
+        .build();
+  }
+}

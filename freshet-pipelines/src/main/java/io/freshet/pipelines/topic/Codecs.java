@@ -1,0 +1,99 @@
+package io.freshet.pipelines.topic;
+
+import io.freshet.core.deadletter.DeadLetter;
+import io.freshet.core.deadletter.DeadLetterCodec;
+import io.freshet.core.fraud.FraudAlert;
+import io.freshet.core.fraud.FraudJson;
+import io.freshet.core.fraud.Transaction;
+import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.fraud.TransactionReader;
+import io.freshet.core.fraud.TransactionWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The codecs of Freshet's topics, one constant per wire format. */
+public final class Codecs {
+  private Codecs() {}
+
+  /** UTF-8 text keys such as customer ids; a null key stays null. */
+  public static final TopicCodec<String> UTF8 = new Utf8Codec();
+
+  /** The transaction.initiated envelope, validated on decode. */
+  public static final TopicCodec<Transaction> TRANSACTION = new TransactionCodec();
+
+  public static final TopicCodec<FraudAlert> FRAUD_ALERT = new FraudAlertCodec();
+
+  public static final TopicCodec<TransactionDecision> DECISION = new DecisionCodec();
+
+  public static final TopicCodec<DeadLetter> DEAD_LETTER = new DeadLetterTopicCodec();
+
+  private static final class Utf8Codec implements TopicCodec<String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] encode(String value) {
+      return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String decode(byte[] bytes) {
+      return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static final class TransactionCodec implements TopicCodec<Transaction> {
+    private static final long serialVersionUID = 1L;
+    private static final TransactionReader READER = new TransactionReader();
+
+    @Override
+    public byte[] encode(Transaction value) {
+      return TransactionWriter.write(value, "freshet", null, null);
+    }
+
+    @Override
+    public Transaction decode(byte[] bytes) {
+      return READER.read(bytes);
+    }
+  }
+
+  private static final class FraudAlertCodec implements TopicCodec<FraudAlert> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] encode(FraudAlert value) {
+      return FraudJson.alert(value);
+    }
+
+    @Override
+    public FraudAlert decode(byte[] bytes) {
+      return FraudJson.readAlert(bytes);
+    }
+  }
+
+  private static final class DecisionCodec implements TopicCodec<TransactionDecision> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] encode(TransactionDecision value) {
+      return FraudJson.decision(value);
+    }
+
+    @Override
+    public TransactionDecision decode(byte[] bytes) {
+      return FraudJson.readDecision(bytes);
+    }
+  }
+
+  private static final class DeadLetterTopicCodec implements TopicCodec<DeadLetter> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] encode(DeadLetter value) {
+      return DeadLetterCodec.toJson(value);
+    }
+
+    @Override
+    public DeadLetter decode(byte[] bytes) {
+      return DeadLetterCodec.fromJson(bytes);
+    }
+  }
+}

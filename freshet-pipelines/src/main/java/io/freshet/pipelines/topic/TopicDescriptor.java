@@ -1,0 +1,42 @@
+package io.freshet.pipelines.topic;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Kafka topic as code and tests both see it: name, partitions, retention, extra topic configs
+ * and the codecs of its keys and values.
+ */
+public record TopicDescriptor<K, V>(
+    String name,
+    int partitions,
+    Duration retention,
+    Map<String, String> configs,
+    TopicCodec<K> keyCodec,
+    TopicCodec<V> valueCodec)
+    implements Serializable {
+
+  public TopicDescriptor {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("topic name is blank");
+    }
+    if (partitions < 1) {
+      throw new IllegalArgumentException(name + ": partitions must be >= 1, was " + partitions);
+    }
+    Objects.requireNonNull(retention, "retention");
+    configs = Map.copyOf(configs);
+    Objects.requireNonNull(keyCodec, "keyCodec");
+    Objects.requireNonNull(valueCodec, "valueCodec");
+  }
+
+  /** The topic-level configs to create it with, retention.ms included. */
+  public Map<String, String> topicConfigs() {
+    Map<String, String> all = new LinkedHashMap<>(configs);
+    all.put("retention.ms", Long.toString(retention.toMillis()));
+    return all;
+  }
+}

@@ -1,0 +1,40 @@
+package io.freshet.pipelines.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freshet.core.fraud.CustomerHistory;
+import io.freshet.core.fraud.FraudAlert;
+import io.freshet.core.fraud.Transaction;
+import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.pipelines.kafka.DeadLetterRecord;
+import io.freshet.pipelines.kafka.Ingested;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every type crossing a Flink network or state boundary must avoid Kryo's generic fallback. */
+class TypeInformationTest {
+  @ParameterizedTest
+  @ValueSource(
+      classes = {
+        Transaction.class,
+        TransactionDecision.class,
+        FraudAlert.class,
+        CustomerHistory.class,
+        DeadLetterRecord.class
+      })
+  void isAPojo(Class<?> type) {
+    assertThat(TypeInformation.of(type)).isInstanceOf(PojoTypeInfo.class);
+    assertThat(TypeInformation.of(type).toString()).doesNotContain("GenericType");
+  }
+
+  @org.junit.jupiter.api.Test
+  void ingestedTransactionIsAPojo() {
+    TypeInformation<Ingested<Transaction>> type =
+        TypeInformation.of(new TypeHint<Ingested<Transaction>>() {});
+    assertThat(type).isInstanceOf(PojoTypeInfo.class);
+    assertThat(type.toString()).doesNotContain("GenericType");
+  }
+}

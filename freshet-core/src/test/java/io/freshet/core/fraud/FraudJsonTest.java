@@ -1,0 +1,111 @@
+package io.freshet.core.fraud;
+
+import static io.freshet.core.testing.TestEvents.NOON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FraudJsonTest {
+  static final Instant DETECTED = Instant.parse("2026-11-26T12:00:01.500Z");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static FraudAlert alert(FraudRule rule, AlertDetails details) {
+    return new FraudAlert(
+        rule.name() + ":txn-9",
+        rule,
+        rule.severity(),
+        "txn-9",
+        "cust-42",
+        NOON.toEpochMilli(),
+        DETECTED.toEpochMilli(),
+        details);
+  }
+
+  @Test
+  void velocityAlertRoundTrips() {
+    FraudAlert alert = alert(FraudRule.VELOCITY, AlertDetails.velocity(6));
+    assertThat(FraudJson.readAlert(FraudJson.alert(alert))).isEqualTo(alert);
+  }
+
+  @Test
+  void travelAlertRoundTrips() {
+    FraudAlert alert = alert(FraudRule.IMPOSSIBLE_TRAVEL, AlertDetails.travel(343.55, 12.5));
+    assertThat(FraudJson.readAlert(FraudJson.alert(alert))).isEqualTo(alert);
+  }
+
+  @Test
+  void amountAlertRoundTrips() {
+    FraudAlert alert = alert(FraudRule.AMOUNT_ANOMALY, AlertDetails.amount(999.99, 41.2));
+    assertThat(FraudJson.readAlert(FraudJson.alert(alert))).isEqualTo(alert);
+  }
+
+  @Test
+  void alertJsonHasTheDocumentedShapeWithOnlyApplicableDetails() throws Exception {
+    // Given an impossible-travel alert
+    FraudAlert alert = alert(FraudRule.IMPOSSIBLE_TRAVEL, AlertDetails.travel(600.0, 30.0));
+
+    // When it is written
+    String json = new String(FraudJson.alert(alert), StandardCharsets.UTF_8);
+
+    // Then it has exactly the documented fields
+    assertThat(json)
+        .isEqualTo(
+            "{\"alert_id\":\"IMPOSSIBLE_TRAVEL:txn-9\",\"rule\":\"IMPOSSIBLE_TRAVEL\","
+                + "\"severity\":\"HIGH\",\"transaction_id\":\"txn-9\",\"customer_id\":\"cust-42\","
+                + "\"event_time\":\"2026-11-26T12:00:00.000Z\","
+                + "\"detected_at\":\"2026-11-26T12:00:01.500Z\","
+                + "\"details\":{\"distance_km\":600.0,\"minutes\":30.0}}");
+  }
+
+  @Test
+  void decisionRoundTrips() {
+    // Given a BLOCK decision with two rules
+    TransactionDecision decision =
+        new TransactionDecision(
+            "txn-9",
+            "cust-42",
+            Verdict.BLOCK,
+            new FraudRule[] {FraudRule.VELOCITY, FraudRule.AMOUNT_ANOMALY},
+            NOON.toEpochMilli(),
+            DETECTED.toEpochMilli());
+
+    // When written and read back / Then it is equal
+    assertThat(FraudJson.readDecision(FraudJson.decision(decision))).isEqualTo(decision);
+  }
+
+  @Test
+  void approveDecisionHasEmptyRulesFired() throws Exception {
+    // Given an APPROVE decision
+    TransactionDecision decision =
+        new TransactionDecision(
+            "txn-9",
+            "cust-42",
+            Verdict.APPROVE,
+            new FraudRule[0],
+            NOON.toEpochMilli(),
+            DETECTED.toEpochMilli());
+
+    // When it is written
+    byte[] bytes = FraudJson.decision(decision);
+    JsonNode json = JSON.readTree(bytes);
+
+    // Then rules_fired is an empty array and it round-trips
+    assertThat(json.get("decision").textValue()).isEqualTo("APPROVE");
+    assertThat(json.get("rules_fired").isArray()).isTrue();
+    assertThat(json.get("rules_fired")).isEmpty();
+    assertThat(json.get("event_time").textValue()).isEqualTo("2026-11-26T12:00:00.000Z");
+    assertThat(json.get("decided_at").textValue()).isEqualTo("2026-11-26T12:00:01.500Z");
+    assertThat(FraudJson.readDecision(bytes)).isEqualTo(decision);
+  }
+
+  @Test
+  void readerRejectsMalformedJson() {
+    assertThatThrownBy(() -> FraudJson.readAlert("{".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

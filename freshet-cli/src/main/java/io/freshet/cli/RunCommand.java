@@ -1,0 +1,115 @@
+package io.freshet.cli;
+
+import io.freshet.runtime.FreshetPlatform;
+import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.config.InvalidConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code freshet run}: the embedded platform with the pipelines and, by default, demo traffic. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start Kafka (embedded KRaft broker unless --bootstrap-servers), the Flink pipelines,"
+            + " the HTTP API and demo traffic, in one process. Stops cleanly on Ctrl-C/SIGTERM.")
+public final class RunCommand implements Callable<Integer> {
+  private static final FreshetConfig DEFAULTS = FreshetConfig.defaults();
+
+  @Option(names = "--data-dir", description = "Kafka logs and Flink checkpoints (default: ${DEFAULT-VALUE}).")
+  Path dataDir = DEFAULTS.dataDir();
+
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,...]",
+      description = "Use this external Kafka cluster instead of the embedded broker.")
+  String bootstrapServers;
+
+  @Option(names = "--kafka-port", description = "Embedded broker port (default: ${DEFAULT-VALUE}).")
+  int kafkaPort = DEFAULTS.kafkaPort();
+
+  @Option(
+      names = "--controller-port",
+      description = "Embedded KRaft controller port (default: ${DEFAULT-VALUE}).")
+  int controllerPort = DEFAULTS.controllerPort();
+
+  @Option(names = "--http-port", description = "HTTP API port (default: ${DEFAULT-VALUE}).")
+  int httpPort = DEFAULTS.httpPort();
+
+  @Option(
+      names = "--demo",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Generate demo traffic (default: on; --no-demo turns it off).")
+  boolean demo;
+
+  @Option(names = "--rate", description = "Demo events per second (default: ${DEFAULT-VALUE}).")
+  int rate = DEFAULTS.demoRate();
+
+  @Option(names = "--parallelism", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+  int parallelism = DEFAULTS.parallelism();
+
+  @Option(
+      names = "--checkpoint-interval",
+      converter = DurationConverter.class,
+      description = "Flink checkpoint interval, e.g. 1s (default: 1s).")
+  Duration checkpointInterval = DEFAULTS.checkpointInterval();
+
+  @Option(
+      names = "--max-out-of-orderness",
+      converter = DurationConverter.class,
+      description = "Watermark out-of-orderness bound (default: 10s).")
+  Duration maxOutOfOrderness = DEFAULTS.maxOutOfOrderness();
+
+  @Option(
+      names = "--source-idleness",
+      converter = DurationConverter.class,
+      description = "A silent partition stops holding back watermarks after this (default: 30s).")
+  Duration sourceIdleness = DEFAULTS.sourceIdleness();
+
+  @Override
+  public Integer call() throws Exception {
+    FreshetConfig config;
+    try {
+      config =
+          new FreshetConfig(
+                  dataDir,
+                  Optional.ofNullable(bootstrapServers).filter(s -> !s.isBlank()),
+                  kafkaPort,
+                  controllerPort,
+                  httpPort,
+                  demo,
+                  rate,
+                  parallelism,
+                  checkpointInterval,
+                  maxOutOfOrderness,
+                  sourceIdleness,
+                  DEFAULTS.fraudRules())
+              .validate();
+    } catch (InvalidConfigException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    System.setProperty("freshet.log.dir", config.dataDir().resolve("logs").toString());
+    CountDownLatch stopped = new CountDownLatch(1);
+    FreshetPlatform platform = FreshetPlatform.start(config, System.out::println);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Stopping Freshet...");
+                  platform.close();
+                  System.out.println("Freshet stopped.");
+                  stopped.countDown();
+                },
+                "freshet-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,196 @@
+package io.freshet.runtime;
+
+import io.freshet.pipelines.fraud.FraudDetectionJob;
+import io.freshet.pipelines.fraud.FraudKafkaIo;
+import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.pipelines.topic.Topics;
+import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.demo.DemoTrafficGenerator;
+import io.freshet.runtime.flink.EmbeddedFlink;
+import io.freshet.runtime.flink.FlinkJobSpec;
+import io.freshet.runtime.flink.FlinkSettings;
+import io.freshet.runtime.http.ComponentHealth;
+import io.freshet.runtime.http.HealthReport;
+import io.freshet.runtime.http.HttpServer;
+import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
+import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
+import io.freshet.runtime.kafka.TopicProvisioner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole of {@code freshet run} in one process: the Kafka broker (embedded or external),
+ * topics, the Flink MiniCluster with the pipelines, the HTTP API and the demo traffic.
+ */
+public final class FreshetPlatform implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FreshetPlatform.class);
+
+  /** The demo traffic seed; fixed so two demo runs look alike. */
+  private static final long DEMO_SEED = 20261126L;
+
+  private final FreshetConfig config;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private volatile String bootstrapServers;
+  private volatile Admin admin;
+  private volatile EmbeddedFlink flink;
+  private HttpServer http;
+  private DemoTrafficGenerator demo;
+
+  private FreshetPlatform(FreshetConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Starts every component in dependency order; if one fails, those already started are stopped
+   * and the failure is rethrown.
+   */
+  public static FreshetPlatform start(FreshetConfig config, Consumer<String> console)
+      throws Exception {
+    FreshetPlatform platform = new FreshetPlatform(config.validate());
+    try {
+      platform.startAll(console);
+      return platform;
+    } catch (Exception | Error e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Consumer<String> console) throws Exception {
+    long begin = System.nanoTime();
+    Files.createDirectories(config.dataDir());
+    http = HttpServer.start(config.httpPort(), this::health);
+    started.push(http);
+
+    if (config.embeddedKafka()) {
+      EmbeddedKafkaBroker broker =
+          new EmbeddedKafkaBroker(
+              EmbeddedKafkaConfig.defaults(config.kafkaDir())
+                  .withPorts(config.kafkaPort(), config.controllerPort()));
+      started.push(broker);
+      broker.start();
+      bootstrapServers = broker.bootstrapServers();
+    } else {
+      bootstrapServers = config.bootstrapServers().orElseThrow();
+    }
+    Properties adminProps = new Properties();
+    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "freshet-admin");
+    admin = Admin.create(adminProps);
+    started.push(admin);
+    int brokers = admin.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
+    List<String> created =
+        new TopicProvisioner(admin, (short) Math.min(3, brokers)).ensure(Topics.all());
+    LOG.info("Topics ready; created {}", created);
+
+    flink =
+        EmbeddedFlink.start(
+            new FlinkSettings(
+                config.parallelism(), config.checkpointInterval(), config.checkpointDir()),
+            1);
+    started.push(flink);
+    KafkaConnection kafka = new KafkaConnection(bootstrapServers);
+    Optional<Path> resumed =
+        flink.submit(
+            new FlinkJobSpec(
+                FraudDetectionJob.NAME,
+                env ->
+                    new FraudDetectionJob(
+                            FraudKafkaIo.create(
+                                kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
+                            config.fraudRules())
+                        .wireInto(env)));
+
+    if (config.demo()) {
+      demo = DemoTrafficGenerator.start(bootstrapServers, config.demoRate(), DEMO_SEED);
+      started.push(demo);
+    }
+
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+    console.accept("Freshet is starting (components up in " + millis + " ms)");
+    console.accept(
+        "  Kafka      "
+            + bootstrapServers
+            + (config.embeddedKafka() ? " (embedded KRaft broker)" : " (external)"));
+    console.accept("  HTTP       http://localhost:" + http.port() + "/api/health");
+    console.accept("  Flink      " + flink.restAddress() + " (embedded MiniCluster REST API)");
+    console.accept("  Data dir   " + config.dataDir().toAbsolutePath());
+    console.accept(
+        "  Job        "
+            + FraudDetectionJob.NAME
+            + resumed.map(p -> " resumed from " + p.getFileName()).orElse(" started fresh"));
+    console.accept(
+        config.demo()
+            ? "  Demo       " + config.demoRate() + " transactions/s into " + Topics.TRANSACTIONS.name()
+            : "  Demo       off (--no-demo)");
+    console.accept("Press Ctrl-C to stop.");
+  }
+
+  /** The bootstrap servers the platform's clients use. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** The current health of the broker and every job. */
+  public HealthReport health() {
+    Map<String, ComponentHealth> components = new LinkedHashMap<>();
+    Admin currentAdmin = admin;
+    if (currentAdmin == null) {
+      components.put("kafka", ComponentHealth.down("STARTING", "broker not started yet"));
+    } else {
+      try {
+        int nodes = currentAdmin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+        components.put(
+            "kafka", ComponentHealth.up("UP", nodes + " broker(s) at " + bootstrapServers));
+      } catch (Exception e) {
+        components.put("kafka", ComponentHealth.down("DOWN", e.toString()));
+      }
+    }
+    EmbeddedFlink currentFlink = flink;
+    if (currentFlink == null) {
+      components.put(
+          "job:" + FraudDetectionJob.NAME, ComponentHealth.down("STARTING", "not submitted yet"));
+    } else {
+      for (Map.Entry<String, JobStatus> job : currentFlink.jobStatuses().entrySet()) {
+        JobStatus status = job.getValue();
+        components.put(
+            "job:" + job.getKey(),
+            status == JobStatus.RUNNING
+                ? ComponentHealth.up(status.name(), "Flink job running")
+                : ComponentHealth.down(status.name(), "Flink job not running"));
+      }
+    }
+    return HealthReport.of(components);
+  }
+
+  /** Stops everything that was started, newest first, even when one step fails. */
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable component = started.pop();
+      try {
+        component.close();
+      } catch (Exception e) {
+        LOG.warn("Stopping {} failed", component.getClass().getSimpleName(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.freshet.runtime.flink;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Flink MiniCluster inside the Freshet process that runs jobs resuming from their latest
+ * completed checkpoint.
+ */
+public final class EmbeddedFlink implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlink.class);
+
+  private final FlinkSettings settings;
+  private final CheckpointLocator checkpoints;
+  private final MiniCluster cluster;
+  private final Map<String, JobID> jobs = new LinkedHashMap<>();
+  private boolean closed;
+
+  private EmbeddedFlink(FlinkSettings settings, MiniCluster cluster) {
+    this.settings = settings;
+    this.checkpoints = new CheckpointLocator(settings.checkpointDir());
+    this.cluster = cluster;
+  }
+
+  /** Starts a MiniCluster with enough slots for {@code jobCount} jobs at the parallelism. */
+  public static EmbeddedFlink start(FlinkSettings settings, int jobCount) throws Exception {
+    Configuration conf = settings.toConfiguration();
+    conf.setString("rest.bind-address", "localhost");
+    conf.setString("rest.port", "0");
+    conf.setString("taskmanager.memory.managed.size", "64m");
+    conf.setString("taskmanager.memory.network.min", "64m");
+    conf.setString("taskmanager.memory.network.max", "64m");
+    MiniCluster cluster =
+        new MiniCluster(
+            new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(Math.max(1, jobCount) * settings.parallelism())
+                .build());
+    cluster.start();
+    return new EmbeddedFlink(settings, cluster);
+  }
+
+  /**
+   * Submits a job; when it left a completed checkpoint in the data dir it resumes from there, so
+   * state, source offsets and pending Kafka transactions survive a crash.
+   *
+   * @return the checkpoint it resumed from, if any
+   */
+  public Optional<Path> submit(FlinkJobSpec spec) throws Exception {
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(settings.toConfiguration());
+    spec.wiring().accept(env);
+    StreamGraph graph = env.getStreamGraph();
+    graph.setJobName(spec.name());
+    JobID jobId = spec.jobId();
+    graph.setJobId(jobId);
+    Optional<Path> restoreFrom = checkpoints.latestCompleted(jobId);
+    restoreFrom.ifPresent(
+        path ->
+            graph.setSavepointRestoreSettings(
+                SavepointRestoreSettings.forPath(
+                    path.toAbsolutePath().toString(), false, RecoveryClaimMode.CLAIM)));
+    cluster.submitJob(graph).get(60, TimeUnit.SECONDS);
+    jobs.put(spec.name(), jobId);
+    LOG.info(
+        "Submitted Flink job {} ({}){}",
+        spec.name(),
+        jobId,
+        restoreFrom.map(p -> " resuming from " + p).orElse(" from scratch"));
+    return restoreFrom;
+  }
+
+  /** Status of every submitted job by name. */
+  public Map<String, JobStatus> jobStatuses() {
+    Map<String, JobStatus> statuses = new LinkedHashMap<>();
+    for (Map.Entry<String, JobID> job : jobs.entrySet()) {
+      JobStatus status;
+      try {
+        status = cluster.getJobStatus(job.getValue()).get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.debug("Status of job {} unavailable", job.getKey(), e);
+        status = JobStatus.INITIALIZING;
+      }
+      statuses.put(job.getKey(), status);
+    }
+    return statuses;
+  }
+
+  /** The MiniCluster's REST endpoint (Flink's own API). */
+  public URI restAddress() throws Exception {
+    return cluster.getRestAddress().get(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Cancels the jobs (their latest checkpoints stay on disk for the next start) and stops the
+   * cluster.
+   */
+  @Override
+  public void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Map.Entry<String, JobID> job : jobs.entrySet()) {
+      try {
+        cluster.cancelJob(job.getValue()).get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Cancelling job {} failed; it stops with the cluster", job.getKey(), e);
+      }
+    }
+    cluster.closeAsync().get(60, TimeUnit.SECONDS);
+  }
+}

@@ -33,14 +33,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole of {@code freshet run} in one process: the Kafka broker (embedded or external),
- * topics, the Flink MiniCluster with the pipelines, the HTTP API and the demo traffic.
+ * The whole of {@code freshet run} in one process: the Kafka broker (embedded or external), topics,
+ * the Flink MiniCluster with the pipelines, the HTTP API and the demo traffic.
  */
 public final class FreshetPlatform implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FreshetPlatform.class);
 
   /** The demo traffic seed; fixed so two demo runs look alike. */
   private static final long DEMO_SEED = 20261126L;
+
+  /** The jobs {@code freshet run} runs; health is UP only when all of them are RUNNING. */
+  private static final List<String> JOBS = List.of(FraudDetectionJob.NAME);
 
   private final FreshetConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -55,8 +58,8 @@ public final class FreshetPlatform implements AutoCloseable {
   }
 
   /**
-   * Starts every component in dependency order; if one fails, those already started are stopped
-   * and the failure is rethrown.
+   * Starts every component in dependency order; if one fails, those already started are stopped and
+   * the failure is rethrown.
    */
   public static FreshetPlatform start(FreshetConfig config, Consumer<String> console)
       throws Exception {
@@ -135,7 +138,10 @@ public final class FreshetPlatform implements AutoCloseable {
             + resumed.map(p -> " resumed from " + p.getFileName()).orElse(" started fresh"));
     console.accept(
         config.demo()
-            ? "  Demo       " + config.demoRate() + " transactions/s into " + Topics.TRANSACTIONS.name()
+            ? "  Demo       "
+                + config.demoRate()
+                + " transactions/s into "
+                + Topics.TRANSACTIONS.name()
             : "  Demo       off (--no-demo)");
     console.accept("Press Ctrl-C to stop.");
   }
@@ -165,18 +171,16 @@ public final class FreshetPlatform implements AutoCloseable {
       }
     }
     EmbeddedFlink currentFlink = flink;
-    if (currentFlink == null) {
+    Map<String, JobStatus> statuses = currentFlink == null ? Map.of() : currentFlink.jobStatuses();
+    for (String job : JOBS) {
+      JobStatus status = statuses.get(job);
       components.put(
-          "job:" + FraudDetectionJob.NAME, ComponentHealth.down("STARTING", "not submitted yet"));
-    } else {
-      for (Map.Entry<String, JobStatus> job : currentFlink.jobStatuses().entrySet()) {
-        JobStatus status = job.getValue();
-        components.put(
-            "job:" + job.getKey(),
-            status == JobStatus.RUNNING
-                ? ComponentHealth.up(status.name(), "Flink job running")
-                : ComponentHealth.down(status.name(), "Flink job not running"));
-      }
+          "job:" + job,
+          status == null
+              ? ComponentHealth.down("STARTING", "not submitted yet")
+              : status == JobStatus.RUNNING
+                  ? ComponentHealth.up(status.name(), "Flink job running")
+                  : ComponentHealth.down(status.name(), "Flink job not running"));
     }
     return HealthReport.of(components);
   }

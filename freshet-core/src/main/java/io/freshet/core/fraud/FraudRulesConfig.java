@@ -29,7 +29,8 @@ public record FraudRulesConfig(
     double amountMultiplier,
     Duration alertSuppression,
     Duration duplicateWindow,
-    Duration idleTimeout) {
+    Duration idleTimeout)
+    implements java.io.Serializable {
 
   public FraudRulesConfig {
     requirePositive(velocityWindow, "velocityWindow");

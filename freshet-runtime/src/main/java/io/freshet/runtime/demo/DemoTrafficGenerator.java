@@ -68,8 +68,7 @@ public final class DemoTrafficGenerator implements AutoCloseable {
   public static DemoTrafficGenerator start(String bootstrapServers, int ratePerSecond, long seed) {
     DemoTrafficGenerator generator =
         new DemoTrafficGenerator(bootstrapServers, ratePerSecond, seed);
-    generator.scheduler.scheduleAtFixedRate(
-        generator::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    generator.scheduler.scheduleAtFixedRate(generator::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     return generator;
   }
 
@@ -135,7 +134,8 @@ public final class DemoTrafficGenerator implements AutoCloseable {
   }
 
   private GeoPoint jitter(GeoPoint p) {
-    return new GeoPoint(p.lat() + random.nextDouble(-0.05, 0.05), p.lon() + random.nextDouble(-0.05, 0.05));
+    return new GeoPoint(
+        p.lat() + random.nextDouble(-0.05, 0.05), p.lon() + random.nextDouble(-0.05, 0.05));
   }
 
   private void send(String customer, byte[] value) {

@@ -10,7 +10,8 @@ public record HealthReport(String status, Map<String, ComponentHealth> component
     return new HealthReport(up ? "UP" : "STARTING", components);
   }
 
-  public boolean isUp() {
-    return "UP".equals(status);
+  /** True when every component is healthy (a method, not a JSON field). */
+  public static boolean allUp(HealthReport report) {
+    return "UP".equals(report.status());
   }
 }

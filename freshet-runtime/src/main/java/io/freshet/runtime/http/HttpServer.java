@@ -18,7 +18,7 @@ public final class HttpServer implements AutoCloseable {
                 "/api/health",
                 ctx -> {
                   HealthReport report = health.check();
-                  ctx.status(report.isUp() ? 200 : 503).json(report);
+                  ctx.status(HealthReport.allUp(report) ? 200 : 503).json(report);
                 });
     app.start(port);
     return new HttpServer(app);

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * The watermark strategy every pipeline gives to its Kafka source, so watermarks are per
- * partition: bounded out-of-orderness on valid events' event time, with idleness.
+ * The watermark strategy every pipeline gives to its Kafka source, so watermarks are per partition:
+ * bounded out-of-orderness on valid events' event time, with idleness.
  */
 public final class EventTimeWatermarks {
   private EventTimeWatermarks() {}

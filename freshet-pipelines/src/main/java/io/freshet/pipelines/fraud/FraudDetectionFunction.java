@@ -27,8 +27,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by customer: skips duplicate deliveries, judges each transaction with {@link
- * FraudDetector}, emits its decision and (on a side output) its alerts, and forgets customers
- * idle for the configured event time.
+ * FraudDetector}, emits its decision and (on a side output) its alerts, and forgets customers idle
+ * for the configured event time.
  */
 public final class FraudDetectionFunction
     extends KeyedProcessFunction<String, Transaction, TransactionDecision> {
@@ -39,11 +39,13 @@ public final class FraudDetectionFunction
       new OutputTag<>("fraud-alerts", TypeInformation.of(FraudAlert.class));
 
   static final String HISTORY_STATE = "customer-history";
+  static final String CLEANUP_TIMER_STATE = "cleanup-timer";
 
   private final FraudRulesConfig rules;
   private final PipelineId pipeline;
   private transient FraudDetector detector;
   private transient ValueState<CustomerHistory> history;
+  private transient ValueState<Long> cleanupTimer;
   private transient Counter duplicates;
 
   public FraudDetectionFunction(FraudRulesConfig rules, PipelineId pipeline) {
@@ -59,6 +61,8 @@ public final class FraudDetectionFunction
             .getState(
                 new ValueStateDescriptor<>(
                     HISTORY_STATE, TypeInformation.of(CustomerHistory.class)));
+    cleanupTimer =
+        getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_TIMER_STATE, Long.class));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesSkipped");
   }
 
@@ -80,7 +84,7 @@ public final class FraudDetectionFunction
     }
     CustomerHistory after = evaluation.history();
     history.update(after);
-    rescheduleExpiry(ctx, before, after);
+    rescheduleCleanup(ctx, after);
     out.collect(evaluation.decision());
     List<FraudAlert> alerts = evaluation.alerts();
     for (FraudAlert alert : alerts) {
@@ -91,23 +95,38 @@ public final class FraudDetectionFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TransactionDecision> out)
       throws Exception {
-    CustomerHistory current = history.value();
-    if (current != null && timestamp >= detector.expiryTime(current)) {
+    Long due = cleanupTimer.value();
+    if (due != null && timestamp >= due) {
       history.clear();
+      cleanupTimer.clear();
     }
   }
 
-  /** Keeps exactly one cleanup timer per customer, at its current expiry. */
-  private void rescheduleExpiry(Context ctx, CustomerHistory before, CustomerHistory after) {
-    long expiry = detector.expiryTime(after);
-    if (before != null) {
-      long previous = detector.expiryTime(before);
-      if (previous == expiry) {
-        return;
-      }
+  /**
+   * Keeps exactly one cleanup timer per customer. A customer is idle once event time (the
+   * watermark) has passed both its newest transaction and the moment its last transaction arrived
+   * by the idle timeout: a transaction arriving late is still activity, so its history is not
+   * dropped before the rules can use it.
+   */
+  private void rescheduleCleanup(Context ctx, CustomerHistory after) throws Exception {
+    long idle = rules.idleTimeout().toMillis();
+    long watermark = ctx.timerService().currentWatermark();
+    long due = Math.max(detector.expiryTime(after), saturatedAdd(watermark, idle));
+    Long previous = cleanupTimer.value();
+    if (previous != null && previous >= due) {
+      return;
+    }
+    if (previous != null) {
       ctx.timerService().deleteEventTimeTimer(previous);
     }
-    ctx.timerService().registerEventTimeTimer(expiry);
+    ctx.timerService().registerEventTimeTimer(due);
+    cleanupTimer.update(due);
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    // Before the first watermark it is Long.MIN_VALUE; adding must not wrap around.
+    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
   }
 
   private DeadLetterRecord deadLetter(Transaction txn, RuntimeException failure) {

@@ -58,9 +58,7 @@ public final class FraudDetectionJob {
     alerts.sinkTo(io.alerts()).uid("alerts-sink").name("alerts-sink");
 
     DataStream<DeadLetterRecord> deadLetters =
-        transactions
-            .getSideOutput(DeadLetters.TAG)
-            .union(decisions.getSideOutput(DeadLetters.TAG));
+        transactions.getSideOutput(DeadLetters.TAG).union(decisions.getSideOutput(DeadLetters.TAG));
     deadLetters.sinkTo(io.deadLetters()).uid("dead-letters-sink").name("dead-letters-sink");
   }
 }

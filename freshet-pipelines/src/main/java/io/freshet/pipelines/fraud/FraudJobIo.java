@@ -10,8 +10,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 
 /**
- * The source and sinks the fraud job is wired between: Kafka in production, anything else in
- * tests.
+ * The source and sinks the fraud job is wired between: Kafka in production, anything else in tests.
  */
 public record FraudJobIo(
     Source<Ingested<Transaction>, ?, ?> transactions,

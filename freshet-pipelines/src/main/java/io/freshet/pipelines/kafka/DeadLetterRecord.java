@@ -4,8 +4,8 @@ import io.freshet.core.envelope.ErrorType;
 import java.util.Arrays;
 
 /**
- * A dead letter already encoded for its topic: the original key and the dead-letter JSON; the
- * error type travels beside it for metrics.
+ * A dead letter already encoded for its topic: the original key and the dead-letter JSON; the error
+ * type travels beside it for metrics.
  */
 public record DeadLetterRecord(ErrorType errorType, byte[] key, byte[] value) {
   @Override

@@ -16,8 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Decodes and validates records inside the Kafka source, so watermarks are generated per
- * partition, and turns every record that fails into a dead letter instead of an exception.
+ * Decodes and validates records inside the Kafka source, so watermarks are generated per partition,
+ * and turns every record that fails into a dead letter instead of an exception.
  */
 public final class IngestingDeserializationSchema<T>
     implements KafkaRecordDeserializationSchema<Ingested<T>> {

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A Kafka topic as code and tests both see it: name, partitions, retention, extra topic configs
- * and the codecs of its keys and values.
+ * A Kafka topic as code and tests both see it: name, partitions, retention, extra topic configs and
+ * the codecs of its keys and values.
  */
 public record TopicDescriptor<K, V>(
     String name,

@@ -18,12 +18,7 @@ public final class Topics {
 
   public static final TopicDescriptor<String, Transaction> TRANSACTIONS =
       new TopicDescriptor<>(
-          "transactions",
-          4,
-          Duration.ofDays(7),
-          Map.of(),
-          Codecs.UTF8,
-          Codecs.TRANSACTION);
+          "transactions", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.TRANSACTION);
 
   public static final TopicDescriptor<String, FraudAlert> FRAUD_ALERTS =
       new TopicDescriptor<>(
@@ -31,12 +26,7 @@ public final class Topics {
 
   public static final TopicDescriptor<String, TransactionDecision> TRANSACTION_DECISIONS =
       new TopicDescriptor<>(
-          "transaction-decisions",
-          4,
-          Duration.ofDays(7),
-          Map.of(),
-          Codecs.UTF8,
-          Codecs.DECISION);
+          "transaction-decisions", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.DECISION);
 
   /** One partition so that an offset alone names a dead letter. */
   public static final TopicDescriptor<String, DeadLetter> TRANSACTIONS_DLQ =

@@ -76,7 +76,8 @@ class FraudDetectionFunctionTest {
     }
     // Then six decisions, the last one REVIEW, and one VELOCITY alert
     List<TransactionDecision> decisions = harness.extractOutputValues();
-    assertThat(decisions).extracting(TransactionDecision::decision)
+    assertThat(decisions)
+        .extracting(TransactionDecision::decision)
         .containsExactly(
             Verdict.APPROVE,
             Verdict.APPROVE,
@@ -103,7 +104,7 @@ class FraudDetectionFunctionTest {
       send(txn("bob", i, NOON.plusSeconds(i), 20));
     }
     assertThat(alerts()).isEmpty();
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(4);
   }
 
   @Test
@@ -114,12 +115,13 @@ class FraudDetectionFunctionTest {
     send(txn("alice", 2, NOON.plus(Duration.ofDays(10)), 20));
     // Then one cleanup timer per customer, the older one replaced
     assertThat(harness.numEventTimeTimers()).isEqualTo(2);
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    // (history and cleanup-timer state per customer)
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(4);
 
     // When event time passes bob's expiry but not alice's
     harness.processWatermark(NOON.toEpochMilli() + THIRTY_DAYS);
     // Then bob is forgotten
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     // When it passes alice's too
@@ -133,7 +135,7 @@ class FraudDetectionFunctionTest {
   void oneMillisecondBeforeExpiryStateIsKept() throws Exception {
     send(txn("carol", 1, NOON, 20));
     harness.processWatermark(NOON.toEpochMilli() + THIRTY_DAYS - 1);
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
   }
 
@@ -147,5 +149,21 @@ class FraudDetectionFunctionTest {
     // When a large amount arrives, there are no priors to compare with
     send(txn("dave", 6, NOON.plus(Duration.ofDays(31)).plusSeconds(1), 10_000));
     assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void lateArrivingOldTransactionIsNotForgottenAtOnce() throws Exception {
+    // Given event time is already 40 days past NOON
+    Instant later = NOON.plus(Duration.ofDays(40));
+    harness.processWatermark(later.toEpochMilli());
+    // When a transaction from NOON arrives late
+    send(txn("erin", 1, NOON, 20));
+    harness.processWatermark(later.toEpochMilli() + 1);
+    // Then its history stays for the idle timeout counted from its arrival
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    harness.processWatermark(later.toEpochMilli() + THIRTY_DAYS);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
   }
 }

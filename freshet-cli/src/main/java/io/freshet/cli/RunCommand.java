@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
   private static final FreshetConfig DEFAULTS = FreshetConfig.defaults();
 
-  @Option(names = "--data-dir", description = "Kafka logs and Flink checkpoints (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data-dir",
+      description = "Kafka logs and Flink checkpoints (default: ${DEFAULT-VALUE}).")
   Path dataDir = DEFAULTS.dataDir();
 
   @Option(

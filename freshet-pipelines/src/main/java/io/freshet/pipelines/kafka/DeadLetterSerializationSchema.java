@@ -18,6 +18,6 @@ public final class DeadLetterSerializationSchema
   @Override
   public ProducerRecord<byte[], byte[]> serialize(
       DeadLetterRecord element, KafkaSinkContext context, Long timestamp) {
-    return new ProducerRecord<>(topic, null, timestamp, element.key(), element.value());
+    return new ProducerRecord<>(topic, null, null, element.key(), element.value());
   }
 }

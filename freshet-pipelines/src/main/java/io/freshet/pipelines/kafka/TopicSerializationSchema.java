@@ -26,10 +26,12 @@ public final class TopicSerializationSchema<K, V> implements KafkaRecordSerializ
   @Override
   public ProducerRecord<byte[], byte[]> serialize(
       V element, KafkaSinkContext context, Long timestamp) {
+    // No timestamp: the broker stamps its append time (topics use LogAppendTime), which
+    // latency measurements rely on and which never falls outside the broker's accepted range.
     return new ProducerRecord<>(
         topic.name(),
         null,
-        timestamp,
+        null,
         topic.keyCodec().encode(keyOf.of(element)),
         topic.valueCodec().encode(element));
   }

@@ -33,9 +33,14 @@ public record TopicDescriptor<K, V>(
     Objects.requireNonNull(valueCodec, "valueCodec");
   }
 
-  /** The topic-level configs to create it with, retention.ms included. */
+  /**
+   * The topic-level configs to create it with: retention, and broker append time as record
+   * timestamp so end-to-end latency is measured on one clock (event time travels in the payload).
+   */
   public Map<String, String> topicConfigs() {
-    Map<String, String> all = new LinkedHashMap<>(configs);
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("message.timestamp.type", "LogAppendTime");
+    all.putAll(configs);
     all.put("retention.ms", Long.toString(retention.toMillis()));
     return all;
   }

@@ -424,24 +424,47 @@ public final class TransactionScenarioGenerator {
     return json == null ? null : json.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A uniform random interleaving that keeps each customer's records in their order. */
+  /** Jitter of the arrival order around event time; below the pipelines' 10 s watermark bound. */
+  private static final long ARRIVAL_JITTER_MILLIS = 5_000;
+
+  /**
+   * Interleaves customers the way a live stream does: roughly in event-time order (a k-way merge on
+   * each customer's next record, with seeded jitter), while each customer's records keep their own
+   * order, since they share a Kafka partition. A uniform shuffle would instead deliver records
+   * hours behind the watermark, which no event-time pipeline sees in practice.
+   */
   private static List<GeneratedRecord> interleave(
       SplittableRandom rnd, List<List<GeneratedRecord>> sequences) {
     int total = sequences.stream().mapToInt(List::size).sum();
-    int[] slots = new int[total];
-    int k = 0;
+    int[] next = new int[sequences.size()];
+    long[] lastTime = new long[sequences.size()];
+    java.util.PriorityQueue<long[]> heads =
+        new java.util.PriorityQueue<>(
+            java.util.Comparator.<long[]>comparingLong(h -> h[0]).thenComparingLong(h -> h[1]));
     for (int c = 0; c < sequences.size(); c++) {
-      for (int i = 0; i < sequences.get(c).size(); i++) {
-        slots[k++] = c;
+      if (!sequences.get(c).isEmpty()) {
+        lastTime[c] = Long.MIN_VALUE / 2;
+        heads.add(new long[] {arrivalKey(rnd, sequences.get(c).get(0), lastTime[c]), c});
       }
     }
-    shuffle(rnd, slots);
-    int[] next = new int[sequences.size()];
     List<GeneratedRecord> out = new ArrayList<>(total);
-    for (int c : slots) {
-      out.add(sequences.get(c).get(next[c]++));
+    while (!heads.isEmpty()) {
+      int c = (int) heads.poll()[1];
+      GeneratedRecord record = sequences.get(c).get(next[c]++);
+      out.add(record);
+      if (record.eventTime() != null) {
+        lastTime[c] = record.eventTime().toEpochMilli();
+      }
+      if (next[c] < sequences.get(c).size()) {
+        heads.add(new long[] {arrivalKey(rnd, sequences.get(c).get(next[c]), lastTime[c]), c});
+      }
     }
     return out;
+  }
+
+  private static long arrivalKey(SplittableRandom rnd, GeneratedRecord head, long customerTime) {
+    long time = head.eventTime() == null ? customerTime : head.eventTime().toEpochMilli();
+    return time + rnd.nextLong(ARRIVAL_JITTER_MILLIS);
   }
 
   private static void shuffle(SplittableRandom rnd, int[] a) {

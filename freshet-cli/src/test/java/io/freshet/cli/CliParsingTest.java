@@ -1,0 +1,61 @@
+package io.freshet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CliParsingTest {
+  @Test
+  void durationsInShortAndIsoForm() {
+    DurationConverter c = new DurationConverter();
+    assertThat(c.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.convert("1s")).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.convert("5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.convert("2h")).isEqualTo(Duration.ofHours(2));
+    assertThat(c.convert("30d")).isEqualTo(Duration.ofDays(30));
+    assertThat(c.convert("PT1.5S")).isEqualTo(Duration.ofMillis(1500));
+    assertThatThrownBy(() -> c.convert("soon"))
+        .isInstanceOf(CommandLine.TypeConversionException.class)
+        .hasMessageContaining("'soon' is not a duration");
+  }
+
+  @Test
+  void produceLinesAreKeyTabJsonOrKeyedByPartitionKey() {
+    assertThat(ProduceCommand.KeyedLine.parse("cust-1\t{\"a\":1}"))
+        .isEqualTo(new ProduceCommand.KeyedLine("cust-1", "{\"a\":1}"));
+    assertThat(ProduceCommand.KeyedLine.parse("{\"partition_key\":\"cust-2\",\"x\":\"a\\tb\"}"))
+        .isEqualTo(
+            new ProduceCommand.KeyedLine(
+                "cust-2", "{\"partition_key\":\"cust-2\",\"x\":\"a\\tb\"}"));
+    assertThat(ProduceCommand.KeyedLine.parse("not json"))
+        .isEqualTo(new ProduceCommand.KeyedLine(null, "not json"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "produce", "tail"})
+  void everyCommandHasHelp(String command) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new FreshetCommand()).setOut(new PrintWriter(out));
+    assertThat(cli.execute(command, "--help")).isZero();
+    assertThat(out.toString()).startsWith("Usage: freshet " + command);
+  }
+
+  @Test
+  void runDefaultsMatchTheDocumentation() {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs();
+    assertThat(run.demo).isTrue();
+    assertThat(run.kafkaPort).isEqualTo(9092);
+    assertThat(run.httpPort).isEqualTo(8080);
+    new CommandLine(run).parseArgs("--no-demo", "--rate", "500");
+    assertThat(run.demo).isFalse();
+    assertThat(run.rate).isEqualTo(500);
+  }
+}

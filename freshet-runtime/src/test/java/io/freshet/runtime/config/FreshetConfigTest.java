@@ -1,0 +1,72 @@
+package io.freshet.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FreshetConfigTest {
+  final FreshetConfig d = FreshetConfig.defaults();
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    assertThat(d.validate()).isSameAs(d);
+    assertThat(d.kafkaPort()).isEqualTo(9092);
+    assertThat(d.httpPort()).isEqualTo(8080);
+    assertThat(d.dataDir().toString()).isEqualTo("freshet-data");
+    assertThat(d.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(d.embeddedKafka()).isTrue();
+    assertThat(d.demo()).isTrue();
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceNamingTheOption() {
+    FreshetConfig bad =
+        new FreshetConfig(
+            d.dataDir(),
+            Optional.of("kafka-1:9092,nonsense"),
+            d.kafkaPort(),
+            d.controllerPort(),
+            70000,
+            true,
+            0,
+            0,
+            Duration.ofMillis(10),
+            d.maxOutOfOrderness(),
+            Duration.ZERO,
+            d.fraudRules());
+    assertThatThrownBy(bad::validate)
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "--http-port must be a TCP port between 0 and 65535, was 70000",
+                        "--bootstrap-servers entry 'nonsense' is not HOST:PORT (e.g. kafka-1:9092)",
+                        "--rate must be between 1 and 1000000 events/s, was 0",
+                        "--parallelism must be between 1 and 64, was 0",
+                        "--checkpoint-interval must be at least 100ms, was PT0.01S",
+                        "--source-idleness must be positive, was PT0S"));
+  }
+
+  @Test
+  void externalKafkaSkipsEmbeddedPortChecks() {
+    FreshetConfig external =
+        new FreshetConfig(
+            d.dataDir(),
+            Optional.of("broker-a:9092,broker-b:9093"),
+            -1,
+            -1,
+            d.httpPort(),
+            false,
+            d.demoRate(),
+            d.parallelism(),
+            d.checkpointInterval(),
+            d.maxOutOfOrderness(),
+            d.sourceIdleness(),
+            d.fraudRules());
+    assertThat(external.validate().embeddedKafka()).isFalse();
+  }
+}

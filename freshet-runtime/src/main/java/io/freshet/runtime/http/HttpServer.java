@@ -1,8 +1,9 @@
 package io.freshet.runtime.http;
 
 import io.javalin.Javalin;
+import java.util.List;
 
-/** Freshet's HTTP API on one port: health now, metrics and dashboard later. */
+/** Freshet's HTTP API on one port: health, plus the routes other components contribute. */
 public final class HttpServer implements AutoCloseable {
   private final Javalin app;
 
@@ -10,8 +11,8 @@ public final class HttpServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** Starts serving on {@code port} (0 picks a free one). */
-  public static HttpServer start(int port, HealthProbe health) {
+  /** Starts serving {@code /api/health} and {@code routes} on {@code port} (0 picks a free one). */
+  public static HttpServer start(int port, HealthProbe health, List<HttpRoutes> routes) {
     Javalin app =
         Javalin.create(config -> config.showJavalinBanner = false)
             .get(
@@ -20,8 +21,14 @@ public final class HttpServer implements AutoCloseable {
                   HealthReport report = health.check();
                   ctx.status(HealthReport.allUp(report) ? 200 : 503).json(report);
                 });
+    routes.forEach(r -> r.register(app));
     app.start(port);
     return new HttpServer(app);
+  }
+
+  /** Starts serving only {@code /api/health}. */
+  public static HttpServer start(int port, HealthProbe health) {
+    return start(port, health, List.of());
   }
 
   public int port() {

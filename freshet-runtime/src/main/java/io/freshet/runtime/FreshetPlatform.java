@@ -3,6 +3,7 @@ package io.freshet.runtime;
 import io.freshet.pipelines.fraud.FraudDetectionJob;
 import io.freshet.pipelines.fraud.FraudKafkaIo;
 import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.runtime.demo.DemoTrafficGenerator;
@@ -15,8 +16,13 @@ import io.freshet.runtime.http.HttpServer;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.runtime.kafka.TopicProvisioner;
+import io.freshet.runtime.metrics.KafkaMetricsCollector;
+import io.freshet.runtime.metrics.MetricsRoutes;
+import io.freshet.runtime.metrics.PipelineGauges;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -44,6 +50,10 @@ public final class FreshetPlatform implements AutoCloseable {
 
   /** The jobs {@code freshet run} runs; health is UP only when all of them are RUNNING. */
   private static final List<String> JOBS = List.of(FraudDetectionJob.NAME);
+
+  /** Latency SLA per pipeline, exported for the alert rules (p99 > 5 × SLA pages). */
+  private static final Map<String, Duration> LATENCY_SLAS =
+      Map.of(FraudDetectionJob.NAME, Duration.ofMillis(100));
 
   private final FreshetConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -76,8 +86,12 @@ public final class FreshetPlatform implements AutoCloseable {
   private void startAll(Consumer<String> console) throws Exception {
     long begin = System.nanoTime();
     Files.createDirectories(config.dataDir());
-    http = HttpServer.start(config.httpPort(), this::health);
+    PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
+    http = HttpServer.start(config.httpPort(), this::health, List.of(new MetricsRoutes(registry)));
     started.push(http);
+    PipelineGauges gauges = new PipelineGauges(LATENCY_SLAS, config.checkpointInterval());
+    registry.register(gauges);
+    started.push(() -> registry.unregister(gauges));
 
     if (config.embeddedKafka()) {
       EmbeddedKafkaBroker broker =
@@ -99,6 +113,12 @@ public final class FreshetPlatform implements AutoCloseable {
     List<String> created =
         new TopicProvisioner(admin, (short) Math.min(3, brokers)).ensure(Topics.all());
     LOG.info("Topics ready; created {}", created);
+    KafkaMetricsCollector kafkaMetrics =
+        new KafkaMetricsCollector(
+            admin, bootstrapServers, Topics.all().stream().map(TopicDescriptor::name).toList());
+    started.push(kafkaMetrics);
+    registry.register(kafkaMetrics);
+    started.push(() -> registry.unregister(kafkaMetrics));
 
     flink =
         EmbeddedFlink.start(
@@ -129,7 +149,7 @@ public final class FreshetPlatform implements AutoCloseable {
         "  Kafka      "
             + bootstrapServers
             + (config.embeddedKafka() ? " (embedded KRaft broker)" : " (external)"));
-    console.accept("  HTTP       http://localhost:" + http.port() + "/api/health");
+    console.accept("  HTTP       http://localhost:" + http.port() + "/api/health, /metrics");
     console.accept("  Flink      " + flink.restAddress() + " (embedded MiniCluster REST API)");
     console.accept("  Data dir   " + config.dataDir().toAbsolutePath());
     console.accept(

@@ -1,42 +1,45 @@
 package io.freshet.pipelines.common;
 
 import io.freshet.core.envelope.ErrorType;
+import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.pipelines.metrics.FreshetMetrics;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Passes valid events on and routes dead letters to the {@link DeadLetters#TAG} side output,
- * counting them per error type.
+ * Passes valid events on with their append time and routes dead letters to the {@link
+ * DeadLetters#TAG} side output, counting records in and dead letters per error type.
  */
-public final class DeadLetterSplitFunction<T> extends ProcessFunction<Ingested<T>, T> {
+public final class DeadLetterSplitFunction<T> extends ProcessFunction<Ingested<T>, Arrival<T>> {
   private static final long serialVersionUID = 1L;
 
+  private transient Counter recordsIn;
   private transient Map<ErrorType, Counter> deadLetterCounters;
 
   @Override
   public void open(OpenContext openContext) {
+    MetricGroup metrics = FreshetMetrics.of(getRuntimeContext().getMetricGroup());
+    recordsIn = metrics.counter(FreshetMetrics.RECORDS_IN);
     deadLetterCounters = new EnumMap<>(ErrorType.class);
     for (ErrorType type : ErrorType.values()) {
       deadLetterCounters.put(
-          type,
-          getRuntimeContext()
-              .getMetricGroup()
-              .addGroup("error_type", type.name())
-              .counter("deadLetters"));
+          type, metrics.addGroup("error_type", type.name()).counter(FreshetMetrics.DEAD_LETTERS));
     }
   }
 
   @Override
-  public void processElement(Ingested<T> value, Context ctx, Collector<T> out) {
+  public void processElement(Ingested<T> value, Context ctx, Collector<Arrival<T>> out) {
+    recordsIn.inc();
     if (value.isValid()) {
-      out.collect(value.event());
+      out.collect(new Arrival<>(value.event(), value.appendTime()));
     } else {
       deadLetterCounters.get(value.deadLetter().errorType()).inc();
       ctx.output(DeadLetters.TAG, value.deadLetter());

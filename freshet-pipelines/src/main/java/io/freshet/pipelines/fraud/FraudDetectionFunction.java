@@ -12,7 +12,11 @@ import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionWriter;
 import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
 import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
+import io.freshet.pipelines.metrics.FreshetMetrics;
+import io.freshet.pipelines.metrics.LatencyHistogram;
+import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,6 +25,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -31,7 +37,7 @@ import org.apache.flink.util.OutputTag;
  * for the configured event time.
  */
 public final class FraudDetectionFunction
-    extends KeyedProcessFunction<String, Transaction, TransactionDecision> {
+    extends KeyedProcessFunction<String, Arrival<Transaction>, TransactionDecision> {
   private static final long serialVersionUID = 1L;
 
   /** Alerts after per-rule suppression. */
@@ -47,6 +53,11 @@ public final class FraudDetectionFunction
   private transient ValueState<CustomerHistory> history;
   private transient ValueState<Long> cleanupTimer;
   private transient Counter duplicates;
+  private transient Histogram decisionLatency;
+  private transient Histogram decisionEventLatency;
+  private transient Histogram alertLatency;
+  private transient Histogram alertEventLatency;
+  private transient volatile long lastWatermark;
 
   public FraudDetectionFunction(FraudRulesConfig rules, PipelineId pipeline) {
     this.rules = rules;
@@ -63,12 +74,32 @@ public final class FraudDetectionFunction
                     HISTORY_STATE, TypeInformation.of(CustomerHistory.class)));
     cleanupTimer =
         getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_TIMER_STATE, Long.class));
-    duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesSkipped");
+    MetricGroup metrics = FreshetMetrics.of(getRuntimeContext().getMetricGroup());
+    duplicates = metrics.counter(FreshetMetrics.DUPLICATES_SKIPPED);
+    decisionLatency = latency(metrics, Topics.TRANSACTION_DECISIONS, FreshetMetrics.E2E_LATENCY);
+    decisionEventLatency =
+        latency(metrics, Topics.TRANSACTION_DECISIONS, FreshetMetrics.EVENT_TIME_LATENCY);
+    alertLatency = latency(metrics, Topics.FRAUD_ALERTS, FreshetMetrics.E2E_LATENCY);
+    alertEventLatency = latency(metrics, Topics.FRAUD_ALERTS, FreshetMetrics.EVENT_TIME_LATENCY);
+    lastWatermark = Long.MIN_VALUE;
+    metrics.gauge(
+        FreshetMetrics.WATERMARK_LAG,
+        () ->
+            lastWatermark == Long.MIN_VALUE
+                ? 0.0
+                : (System.currentTimeMillis() - lastWatermark) / 1000.0);
+  }
+
+  private static Histogram latency(MetricGroup metrics, TopicDescriptor<?, ?> output, String name) {
+    return metrics.addGroup("output", output.name()).histogram(name, new LatencyHistogram());
   }
 
   @Override
-  public void processElement(Transaction txn, Context ctx, Collector<TransactionDecision> out)
+  public void processElement(
+      Arrival<Transaction> arrival, Context ctx, Collector<TransactionDecision> out)
       throws Exception {
+    Transaction txn = arrival.event();
+    lastWatermark = ctx.timerService().currentWatermark();
     CustomerHistory before = history.value();
     FraudDetector.Evaluation evaluation;
     try {
@@ -86,9 +117,14 @@ public final class FraudDetectionFunction
     history.update(after);
     rescheduleCleanup(ctx, after);
     out.collect(evaluation.decision());
+    long now = System.currentTimeMillis();
+    decisionLatency.update(now - arrival.appendTime());
+    decisionEventLatency.update(now - txn.eventTime());
     List<FraudAlert> alerts = evaluation.alerts();
     for (FraudAlert alert : alerts) {
       ctx.output(ALERTS, alert);
+      alertLatency.update(now - arrival.appendTime());
+      alertEventLatency.update(now - txn.eventTime());
     }
   }
 

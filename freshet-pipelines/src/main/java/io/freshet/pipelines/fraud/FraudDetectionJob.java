@@ -7,8 +7,10 @@ import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.pipelines.common.DeadLetterSplitFunction;
 import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
 import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
+import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -38,16 +40,16 @@ public final class FraudDetectionJob {
         env.fromSource(io.transactions(), io.watermarks(), "transactions-source")
             .uid("transactions-source");
 
-    SingleOutputStreamOperator<Transaction> transactions =
+    SingleOutputStreamOperator<Arrival<Transaction>> transactions =
         ingested
             .process(new DeadLetterSplitFunction<Transaction>())
-            .returns(TypeInformation.of(Transaction.class))
+            .returns(TypeInformation.of(new TypeHint<Arrival<Transaction>>() {}))
             .uid("validate-transactions")
             .name("validate-transactions");
 
     SingleOutputStreamOperator<TransactionDecision> decisions =
         transactions
-            .keyBy(Transaction::customerId)
+            .keyBy(arrival -> arrival.event().customerId(), TypeInformation.of(String.class))
             .process(new FraudDetectionFunction(rules, pipeline))
             .uid("fraud-rules")
             .name("fraud-rules");

@@ -7,8 +7,10 @@ import io.freshet.core.envelope.RawHeader;
 import io.freshet.core.envelope.RawRecord;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.topic.TopicCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -22,6 +24,11 @@ import org.apache.kafka.common.header.Header;
 public final class IngestingDeserializationSchema<T>
     implements KafkaRecordDeserializationSchema<Ingested<T>> {
   private static final long serialVersionUID = 1L;
+
+  /** The header a dead-letter replay sets to the replayed dead letter's replay count + 1. */
+  public static final String REPLAY_COUNT_HEADER = "freshet.replay_count";
+
+  private static final Pattern REPLAY_COUNT = Pattern.compile("[0-9]{1,9}");
 
   private final TopicCodec<T> codec;
   private final EventTimeOf<T> eventTime;
@@ -48,7 +55,7 @@ public final class IngestingDeserializationSchema<T>
   Ingested<T> ingest(ConsumerRecord<byte[], byte[]> record) {
     try {
       T event = codec.decode(record.value());
-      return Ingested.valid(event, eventTime.of(event));
+      return Ingested.valid(event, eventTime.of(event), record.timestamp());
     } catch (InvalidEventException e) {
       return Ingested.rejected(
           encode(
@@ -58,8 +65,9 @@ public final class IngestingDeserializationSchema<T>
                   pipeline.name(),
                   pipeline.version(),
                   System.currentTimeMillis(),
-                  0),
-              record.key()));
+                  replayCountOf(record)),
+              record.key()),
+          record.timestamp());
     } catch (RuntimeException e) {
       // A decoder bug must not stop the pipeline: the record is kept with the stack trace.
       return Ingested.rejected(
@@ -70,9 +78,25 @@ public final class IngestingDeserializationSchema<T>
                   pipeline.name(),
                   pipeline.version(),
                   System.currentTimeMillis(),
-                  0),
-              record.key()));
+                  replayCountOf(record)),
+              record.key()),
+          record.timestamp());
     }
+  }
+
+  /**
+   * How often the record was replayed from a dead-letter topic before, from the {@link
+   * #REPLAY_COUNT_HEADER} a replay adds; 0 when absent or not a non-negative decimal int, because a
+   * wrong header written by someone else must not turn a dead letter into an exception.
+   */
+  static int replayCountOf(ConsumerRecord<byte[], byte[]> record) {
+    Header header = record.headers().lastHeader(REPLAY_COUNT_HEADER);
+    if (header == null || header.value() == null) {
+      return 0;
+    }
+    String text = new String(header.value(), StandardCharsets.UTF_8);
+    // At most 9 digits always fits an int, so parsing cannot overflow.
+    return REPLAY_COUNT.matcher(text).matches() ? Integer.parseInt(text) : 0;
   }
 
   private static DeadLetterRecord encode(DeadLetter letter, byte[] key) {

@@ -6,6 +6,7 @@ import io.freshet.core.fraud.CustomerHistory;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
 import org.apache.flink.api.common.typeinfo.TypeHint;
@@ -36,5 +37,9 @@ class TypeInformationTest {
         TypeInformation.of(new TypeHint<Ingested<Transaction>>() {});
     assertThat(type).isInstanceOf(PojoTypeInfo.class);
     assertThat(type.toString()).doesNotContain("GenericType");
+    TypeInformation<Arrival<Transaction>> arrival =
+        TypeInformation.of(new TypeHint<Arrival<Transaction>>() {});
+    assertThat(arrival).isInstanceOf(PojoTypeInfo.class);
+    assertThat(arrival.toString()).doesNotContain("GenericType");
   }
 }

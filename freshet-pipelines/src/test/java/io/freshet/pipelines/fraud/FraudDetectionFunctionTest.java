@@ -9,6 +9,7 @@ import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.Verdict;
 import io.freshet.core.geo.GeoPoint;
 import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.kafka.Arrival;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +26,14 @@ class FraudDetectionFunctionTest {
   static final GeoPoint LONDON = new GeoPoint(51.5074, -0.1278);
   static final long THIRTY_DAYS = Duration.ofDays(30).toMillis();
 
-  KeyedOneInputStreamOperatorTestHarness<String, Transaction, TransactionDecision> harness;
+  KeyedOneInputStreamOperatorTestHarness<String, Arrival<Transaction>, TransactionDecision> harness;
 
   @BeforeEach
   void openHarness() throws Exception {
     harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
             new FraudDetectionFunction(FraudRulesConfig.defaults(), PipelineId.of("test")),
-            Transaction::customerId,
+            (Arrival<Transaction> a) -> a.event().customerId(),
             Types.STRING);
     harness.setProcessingTime(NOON.plusSeconds(3600).toEpochMilli());
   }
@@ -60,7 +61,7 @@ class FraudDetectionFunctionTest {
   }
 
   void send(Transaction t) throws Exception {
-    harness.processElement(t, t.eventTime());
+    harness.processElement(new Arrival<>(t, t.eventTime()), t.eventTime());
   }
 
   List<FraudAlert> alerts() {

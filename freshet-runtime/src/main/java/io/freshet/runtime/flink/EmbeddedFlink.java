@@ -1,5 +1,6 @@
 package io.freshet.runtime.flink;
 
+import io.freshet.runtime.metrics.FlinkMetricsBridgeFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class EmbeddedFlink implements AutoCloseable {
     conf.setString("taskmanager.memory.managed.size", "64m");
     conf.setString("taskmanager.memory.network.min", "64m");
     conf.setString("taskmanager.memory.network.max", "64m");
+    conf.setString(FlinkMetricsBridgeFactory.CONFIG_KEY, FlinkMetricsBridgeFactory.class.getName());
     MiniCluster cluster =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()

@@ -12,9 +12,12 @@ import org.apache.flink.metrics.HistogramStatistics;
  * Prometheus, not averaged per subtask).
  */
 public final class LatencyHistogram implements Histogram {
-  /** Upper bounds in seconds; the last, implicit bucket is +Inf. */
+  /**
+   * Upper bounds in seconds; the last, implicit bucket is +Inf. They reach past 5 × the slowest
+   * pipeline SLA (60 s) so a p99 breach is still measurable.
+   */
   public static final double[] BOUNDS_SECONDS = {
-    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600
   };
 
   private static final long[] BOUNDS_MILLIS =

@@ -1,0 +1,218 @@
+package io.freshet.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.freshet.pipelines.topic.Topics;
+import io.freshet.runtime.FreshetPlatform;
+import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.testkit.fraud.Instants;
+import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /metrics} reports values that move exactly with known traffic. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MetricsIT {
+  static final String PIPELINE = "fraud-detection";
+
+  @TempDir static Path dataDir;
+  FreshetPlatform platform;
+
+  @BeforeAll
+  void startPlatform() throws Exception {
+    FreshetConfig d = FreshetConfig.defaults();
+    platform =
+        FreshetPlatform.start(
+            new FreshetConfig(
+                dataDir,
+                Optional.empty(),
+                0,
+                0,
+                0,
+                false,
+                1,
+                2,
+                Duration.ofMillis(500),
+                d.maxOutOfOrderness(),
+                d.sourceIdleness(),
+                d.fraudRules()),
+            line -> {});
+  }
+
+  @AfterAll
+  void stopPlatform() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void countersMoveExactlyWithTheTrafficProduced() throws Exception {
+    // Given 100 valid transactions, one duplicate delivery, 3 non-JSON and 2 negative amounts
+    List<byte[]> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      values.add(
+          TransactionEnvelopeBuilder.transaction(
+                  "tx-" + i, "cust-" + (i % 10), Instants.t0PlusSeconds(i * 600L))
+              .amount(20)
+              .bytes());
+    }
+    values.add(values.get(0));
+    for (int i = 0; i < 3; i++) {
+      values.add(("not json " + i).getBytes(StandardCharsets.UTF_8));
+    }
+    for (int i = 0; i < 2; i++) {
+      values.add(
+          TransactionEnvelopeBuilder.transaction("bad-" + i, "cust-x", Instants.T0)
+              .amount(-1)
+              .bytes());
+    }
+    // When they are produced
+    produce(values);
+
+    // Then the metrics count them exactly
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> {
+              PrometheusText m = PrometheusText.scrape(platform.httpPort());
+              assertThat(m.sum("freshet_records_in_total", "pipeline", PIPELINE)).isEqualTo(106);
+              assertThat(
+                      m.sum(
+                          "freshet_dead_letters_total",
+                          "pipeline",
+                          PIPELINE,
+                          "error_type",
+                          "NOT_JSON"))
+                  .isEqualTo(3);
+              assertThat(
+                      m.sum(
+                          "freshet_dead_letters_total",
+                          "pipeline",
+                          PIPELINE,
+                          "error_type",
+                          "INVALID_FIELD"))
+                  .isEqualTo(2);
+              assertThat(m.sum("freshet_duplicates_skipped_total", "pipeline", PIPELINE))
+                  .isEqualTo(1);
+              assertThat(
+                      m.sum(
+                          "freshet_e2e_latency_seconds_count",
+                          "pipeline",
+                          PIPELINE,
+                          "output",
+                          "transaction-decisions"))
+                  .isEqualTo(100);
+              assertThat(
+                      m.sum(
+                          "freshet_e2e_latency_seconds_bucket",
+                          "pipeline",
+                          PIPELINE,
+                          "output",
+                          "transaction-decisions",
+                          "le",
+                          "+Inf"))
+                  .isEqualTo(100);
+              assertThat(m.sum("freshet_topic_records_total", "topic", "transactions"))
+                  .isEqualTo(106);
+              assertThat(m.sum("freshet_topic_records_total", "topic", "transactions.dlq"))
+                  .isEqualTo(5);
+              assertThat(m.sum("freshet_pipeline_latency_sla_seconds", "pipeline", PIPELINE))
+                  .isEqualTo(0.1);
+              assertThat(
+                      m.sum(
+                          "flink_jobmanager_job_numberOfCompletedCheckpoints",
+                          "job_name",
+                          PIPELINE))
+                  .isPositive();
+              assertThat(m.has("flink_taskmanager_job_task_backPressuredTimeMsPerSecond")).isTrue();
+              assertThat(m.sum("freshet_kafka_offline_partitions")).isZero();
+            });
+  }
+
+  @Test
+  @Order(2)
+  void lagGrowsWhileAConsumerIsHeld() throws Exception {
+    // Given a consumer group that committed the current end of the transactions topic
+    String group = "held-group";
+    try (KafkaConsumer<byte[], byte[]> held = consumer(group)) {
+      List<TopicPartition> partitions =
+          held.partitionsFor(Topics.TRANSACTIONS.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      Map<TopicPartition, Long> ends = held.endOffsets(partitions);
+      Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+      ends.forEach((tp, end) -> commit.put(tp, new OffsetAndMetadata(end)));
+      held.assign(partitions);
+      held.commitSync(commit);
+    }
+    // When 50 more records arrive and the group does not consume
+    List<byte[]> more = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      more.add(
+          TransactionEnvelopeBuilder.transaction(
+                  "late-" + i, "cust-held-" + (i % 5), Instants.t0PlusSeconds(100_000L + i))
+              .amount(10)
+              .bytes());
+    }
+    produce(more);
+    // Then its lag is exactly 50 records, and their age is reported in seconds
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> {
+              PrometheusText m = PrometheusText.scrape(platform.httpPort());
+              assertThat(m.sum("freshet_consumer_lag_records", "group", group)).isEqualTo(50);
+              assertThat(m.sum("freshet_consumer_lag_seconds", "group", group)).isPositive();
+            });
+  }
+
+  private void produce(List<byte[]> values) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (byte[] v : values) {
+        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), "k".getBytes(), v)).get();
+      }
+    }
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer(String group) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+}

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time streaming analytics on Apache Kafka and Apache Flink.",
-    subcommands = {RunCommand.class, ProduceCommand.class, TailCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ProduceCommand.class,
+      TailCommand.class,
+      DlqCommand.class,
+      StatusCommand.class
+    })
 public final class FreshetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -53,7 +53,12 @@ public final class ProduceCommand implements Callable<Integer> {
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(11 * 1024 * 1024));
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
-    long count = 0;
+    int total = "-".equals(file) ? 0 : countLines(Path.of(file));
+    // Progress goes to stderr: a redrawn bar on a terminal, a plain line now and then otherwise.
+    ProgressPrinter progress =
+        new ProgressPrinter(
+            new java.io.PrintWriter(System.err, true), System.console() != null, System::nanoTime);
+    int count = 0;
     try (BufferedReader in = open();
         KafkaProducer<byte[], byte[]> producer =
             new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -71,6 +76,9 @@ public final class ProduceCommand implements Callable<Integer> {
                     keyed.key() == null ? null : keyed.key().getBytes(StandardCharsets.UTF_8),
                     keyed.value().getBytes(StandardCharsets.UTF_8)));
         count++;
+        if (total > 0) {
+          progress.update(count, total);
+        }
       }
       producer.flush();
       if (last != null) {
@@ -80,6 +88,12 @@ public final class ProduceCommand implements Callable<Integer> {
     }
     System.out.println("Produced " + count + " records to " + topic);
     return 0;
+  }
+
+  private static int countLines(Path path) throws IOException {
+    try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
+      return (int) lines.filter(l -> !l.isBlank()).count();
+    }
   }
 
   private BufferedReader open() throws IOException {

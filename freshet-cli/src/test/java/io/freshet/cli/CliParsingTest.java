@@ -39,11 +39,13 @@ class CliParsingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "produce", "tail"})
+  @ValueSource(
+      strings = {"run", "produce", "tail", "status", "dlq", "dlq list", "dlq show", "dlq replay"})
   void everyCommandHasHelp(String command) {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(new FreshetCommand()).setOut(new PrintWriter(out));
-    assertThat(cli.execute(command, "--help")).isZero();
+    String[] args = (command + " --help").split(" ");
+    assertThat(cli.execute(args)).isZero();
     assertThat(out.toString()).startsWith("Usage: freshet " + command);
   }
 

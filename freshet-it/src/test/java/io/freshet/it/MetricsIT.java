@@ -245,6 +245,33 @@ class MetricsIT {
     }
   }
 
+  @Test
+  @Order(4)
+  void statusCommandReportsThePipelineFromTheRunningInstance() throws Exception {
+    // Given the traffic of the tests above, When freshet status asks the running instance
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    int exit;
+    System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      exit =
+          new picocli.CommandLine(new io.freshet.cli.FreshetCommand())
+              .execute("status", "--url", "http://localhost:" + platform.httpPort());
+    } finally {
+      System.setOut(original);
+    }
+    // Then it prints the pipeline's state and exact counts
+    assertThat(exit).isZero();
+    String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines[0]).isEqualTo("Freshet at http://localhost:" + platform.httpPort() + " - UP");
+    String[] row = lines[2].trim().split("\\s+");
+    assertThat(row[0]).isEqualTo(PIPELINE);
+    assertThat(row[1]).isEqualTo("RUNNING");
+    assertThat(row[3]).isEqualTo("156"); // records in
+    assertThat(row[4]).isEqualTo("5"); // dead letters
+    assertThat(row[5]).isEqualTo("1"); // duplicates
+  }
+
   private void produce(List<byte[]> values) throws Exception {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());

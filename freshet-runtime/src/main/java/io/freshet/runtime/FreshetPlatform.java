@@ -6,6 +6,7 @@ import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.deadletter.DeadLetterRoutes;
 import io.freshet.runtime.demo.DemoTrafficGenerator;
 import io.freshet.runtime.flink.EmbeddedFlink;
 import io.freshet.runtime.flink.FlinkJobSpec;
@@ -19,6 +20,8 @@ import io.freshet.runtime.kafka.TopicProvisioner;
 import io.freshet.runtime.metrics.KafkaMetricsCollector;
 import io.freshet.runtime.metrics.MetricsRoutes;
 import io.freshet.runtime.metrics.PipelineGauges;
+import io.freshet.runtime.status.StatusRoutes;
+import io.freshet.runtime.status.StatusService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +90,14 @@ public final class FreshetPlatform implements AutoCloseable {
     long begin = System.nanoTime();
     Files.createDirectories(config.dataDir());
     PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
-    http = HttpServer.start(config.httpPort(), this::health, List.of(new MetricsRoutes(registry)));
+    http =
+        HttpServer.start(
+            config.httpPort(),
+            this::health,
+            List.of(
+                new MetricsRoutes(registry),
+                new DeadLetterRoutes(this::bootstrapServers),
+                new StatusRoutes(new StatusService(this::health, registry))));
     started.push(http);
     PipelineGauges gauges = new PipelineGauges(LATENCY_SLAS, config.checkpointInterval());
     registry.register(gauges);

@@ -1,0 +1,20 @@
+package io.freshet.runtime.status;
+
+import io.freshet.runtime.http.HttpRoutes;
+import io.javalin.Javalin;
+
+/**
+ * {@code GET /api/status}: pipelines, throughput, lag, checkpoints, watermark lag, dead letters.
+ */
+public final class StatusRoutes implements HttpRoutes {
+  private final StatusService status;
+
+  public StatusRoutes(StatusService status) {
+    this.status = status;
+  }
+
+  @Override
+  public void register(Javalin app) {
+    app.get("/api/status", ctx -> ctx.json(status.status()));
+  }
+}

@@ -1,0 +1,92 @@
+package io.freshet.runtime.status;
+
+import io.freshet.runtime.http.ComponentHealth;
+import io.freshet.runtime.http.HealthProbe;
+import io.freshet.runtime.http.HealthReport;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Assembles the platform status from the health probe and the metrics registry; throughput is the
+ * change of records-in since the previous request.
+ */
+public final class StatusService {
+  private static final String JOB_PREFIX = "job:";
+
+  private final HealthProbe health;
+  private final PrometheusRegistry registry;
+  private final Map<String, long[]> previousRecordsIn = new HashMap<>();
+  private final Map<String, Double> lastThroughput = new HashMap<>();
+
+  public StatusService(HealthProbe health, PrometheusRegistry registry) {
+    this.health = health;
+    this.registry = registry;
+  }
+
+  /** The current status. */
+  public synchronized PlatformStatus status() {
+    HealthReport report = health.check();
+    MetricValues m = new MetricValues(registry.scrape());
+    long now = System.currentTimeMillis();
+    List<PlatformStatus.PipelineStatus> pipelines = new ArrayList<>();
+    for (Map.Entry<String, ComponentHealth> c : report.components().entrySet()) {
+      if (!c.getKey().startsWith(JOB_PREFIX)) {
+        continue;
+      }
+      String name = c.getKey().substring(JOB_PREFIX.length());
+      long recordsIn = (long) m.sum("freshet_records_in", "pipeline", name);
+      pipelines.add(
+          new PlatformStatus.PipelineStatus(
+              name,
+              c.getValue().state(),
+              recordsIn,
+              throughput(name, recordsIn, now),
+              (long) m.sum("freshet_dead_letters", "pipeline", name),
+              (long) m.sum("freshet_duplicates_skipped", "pipeline", name),
+              (long) m.sum("flink_jobmanager_job_numberOfCompletedCheckpoints", "job_name", name),
+              (long) m.sum("flink_jobmanager_job_numberOfFailedCheckpoints", "job_name", name),
+              m.max("flink_jobmanager_job_lastCheckpointDuration", "job_name", name),
+              m.max("flink_jobmanager_job_lastCheckpointSize", "job_name", name),
+              m.max("freshet_watermark_lag_seconds", "pipeline", name)));
+    }
+    return new PlatformStatus(report.status(), pipelines, lag(m));
+  }
+
+  private double throughput(String pipeline, long recordsIn, long now) {
+    long[] previous = previousRecordsIn.get(pipeline);
+    // Requests closer than half a second apart would give a noisy rate: keep the last one.
+    if (previous == null || now - previous[0] >= 500) {
+      if (previous != null) {
+        lastThroughput.put(pipeline, (recordsIn - previous[1]) * 1000.0 / (now - previous[0]));
+      }
+      previousRecordsIn.put(pipeline, new long[] {now, recordsIn});
+    }
+    return lastThroughput.getOrDefault(pipeline, 0.0);
+  }
+
+  private static List<PlatformStatus.ConsumerLag> lag(MetricValues m) {
+    Map<String, double[]> byGroupTopic = new TreeMap<>();
+    for (MetricValues.Point p : m.points("freshet_consumer_lag_records")) {
+      byGroupTopic.computeIfAbsent(key(p), k -> new double[2])[0] += p.value();
+    }
+    for (MetricValues.Point p : m.points("freshet_consumer_lag_seconds")) {
+      double[] v = byGroupTopic.computeIfAbsent(key(p), k -> new double[2]);
+      v[1] = Math.max(v[1], p.value());
+    }
+    List<PlatformStatus.ConsumerLag> lags = new ArrayList<>();
+    byGroupTopic.forEach(
+        (k, v) -> {
+          String[] parts = k.split("\u0000");
+          lags.add(new PlatformStatus.ConsumerLag(parts[0], parts[1], (long) v[0], v[1]));
+        });
+    return lags;
+  }
+
+  private static String key(MetricValues.Point p) {
+    return p.labels().get("group") + "\u0000" + p.labels().get("topic");
+  }
+}

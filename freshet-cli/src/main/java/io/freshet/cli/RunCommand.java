@@ -5,6 +5,8 @@ import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.runtime.config.InvalidConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +77,21 @@ public final class RunCommand implements Callable<Integer> {
       description = "A silent partition stops holding back watermarks after this (default: 30s).")
   Duration sourceIdleness = DEFAULTS.sourceIdleness();
 
+  @Option(
+      names = "--latency-sla",
+      paramLabel = "PIPELINE=DURATION",
+      description =
+          "End-to-end latency SLA of a pipeline for the alert rules, repeatable"
+              + " (defaults: fraud-detection=100ms, iot-monitoring=3s, clickstream=60s).")
+  Map<String, String> latencySla = new LinkedHashMap<>();
+
+  Map<String, Duration> latencySlas() {
+    Map<String, Duration> slas = new LinkedHashMap<>(FreshetConfig.DEFAULT_LATENCY_SLAS);
+    DurationConverter durations = new DurationConverter();
+    latencySla.forEach((pipeline, d) -> slas.put(pipeline, durations.convert(d)));
+    return slas;
+  }
+
   @Override
   public Integer call() throws Exception {
     FreshetConfig config;
@@ -92,9 +109,10 @@ public final class RunCommand implements Callable<Integer> {
                   checkpointInterval,
                   maxOutOfOrderness,
                   sourceIdleness,
-                  DEFAULTS.fraudRules())
+                  DEFAULTS.fraudRules(),
+                  latencySlas())
               .validate();
-    } catch (InvalidConfigException e) {
+    } catch (InvalidConfigException | picocli.CommandLine.TypeConversionException e) {
       System.err.println(e.getMessage());
       return 2;
     }

@@ -60,4 +60,14 @@ class CliParsingTest {
     assertThat(run.demo).isFalse();
     assertThat(run.rate).isEqualTo(500);
   }
+
+  @Test
+  void latencySlaOverridesOnePipelineAndKeepsTheOtherDefaults() {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs("--latency-sla", "fraud-detection=250ms");
+    assertThat(run.latencySlas())
+        .containsEntry("fraud-detection", Duration.ofMillis(250))
+        .containsEntry("iot-monitoring", Duration.ofSeconds(3))
+        .containsEntry("clickstream", Duration.ofSeconds(60));
+  }
 }

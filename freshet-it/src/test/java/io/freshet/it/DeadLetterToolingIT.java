@@ -88,7 +88,8 @@ class DeadLetterToolingIT {
                 Duration.ofMillis(500),
                 defaults.maxOutOfOrderness(),
                 defaults.sourceIdleness(),
-                defaults.fraudRules()),
+                defaults.fraudRules(),
+                defaults.latencySlas()),
             line -> {});
     http =
         HttpServer.start(

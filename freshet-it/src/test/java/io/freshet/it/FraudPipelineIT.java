@@ -71,7 +71,8 @@ class FraudPipelineIT {
                 Duration.ofMillis(500),
                 defaults.maxOutOfOrderness(),
                 defaults.sourceIdleness(),
-                defaults.fraudRules()),
+                defaults.fraudRules(),
+                defaults.latencySlas()),
             line -> {});
   }
 

@@ -60,7 +60,8 @@ class MetricsIT {
                 Duration.ofMillis(500),
                 d.maxOutOfOrderness(),
                 d.sourceIdleness(),
-                d.fraudRules()),
+                d.fraudRules(),
+                d.latencySlas()),
             line -> {});
   }
 

@@ -25,7 +25,6 @@ import io.freshet.runtime.status.StatusService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -53,10 +52,6 @@ public final class FreshetPlatform implements AutoCloseable {
 
   /** The jobs {@code freshet run} runs; health is UP only when all of them are RUNNING. */
   private static final List<String> JOBS = List.of(FraudDetectionJob.NAME);
-
-  /** Latency SLA per pipeline, exported for the alert rules (p99 > 5 × SLA pages). */
-  private static final Map<String, Duration> LATENCY_SLAS =
-      Map.of(FraudDetectionJob.NAME, Duration.ofMillis(100));
 
   private final FreshetConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -99,7 +94,7 @@ public final class FreshetPlatform implements AutoCloseable {
                 new DeadLetterRoutes(this::bootstrapServers),
                 new StatusRoutes(new StatusService(this::health, registry))));
     started.push(http);
-    PipelineGauges gauges = new PipelineGauges(LATENCY_SLAS, config.checkpointInterval());
+    PipelineGauges gauges = new PipelineGauges(config.latencySlas(), config.checkpointInterval());
     registry.register(gauges);
     started.push(() -> registry.unregister(gauges));
 

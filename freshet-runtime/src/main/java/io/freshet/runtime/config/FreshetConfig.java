@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param maxOutOfOrderness bound of the watermarks' out-of-orderness
  * @param sourceIdleness a partition silent this long stops holding back the watermark
  * @param fraudRules thresholds of the fraud rules
+ * @param latencySlas end-to-end latency SLA per pipeline, exported for alert rules
  */
 public record FreshetConfig(
     Path dataDir,
@@ -38,7 +40,8 @@ public record FreshetConfig(
     Duration checkpointInterval,
     Duration maxOutOfOrderness,
     Duration sourceIdleness,
-    FraudRulesConfig fraudRules) {
+    FraudRulesConfig fraudRules,
+    Map<String, Duration> latencySlas) {
 
   public FreshetConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -47,6 +50,7 @@ public record FreshetConfig(
     Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
     Objects.requireNonNull(sourceIdleness, "sourceIdleness");
     Objects.requireNonNull(fraudRules, "fraudRules");
+    latencySlas = Map.copyOf(latencySlas);
   }
 
   /** The documented defaults: embedded Kafka on 9092, HTTP on 8080, ./freshet-data, demo on. */
@@ -63,8 +67,16 @@ public record FreshetConfig(
         Duration.ofSeconds(1),
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
-        FraudRulesConfig.defaults());
+        FraudRulesConfig.defaults(),
+        DEFAULT_LATENCY_SLAS);
   }
+
+  /** SLAs of the documented pipelines: fraud decisions 100 ms, IoT alerts 3 s, analytics 60 s. */
+  public static final Map<String, Duration> DEFAULT_LATENCY_SLAS =
+      Map.of(
+          "fraud-detection", Duration.ofMillis(100),
+          "iot-monitoring", Duration.ofSeconds(3),
+          "clickstream", Duration.ofSeconds(60));
 
   /** True when Freshet starts its own broker. */
   public boolean embeddedKafka() {
@@ -118,6 +130,12 @@ public record FreshetConfig(
     if (sourceIdleness.isNegative() || sourceIdleness.isZero()) {
       problems.add("--source-idleness must be positive, was " + sourceIdleness);
     }
+    latencySlas.forEach(
+        (pipeline, sla) -> {
+          if (sla.isNegative() || sla.isZero()) {
+            problems.add("--latency-sla " + pipeline + " must be positive, was " + sla);
+          }
+        });
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }

@@ -36,7 +36,8 @@ class FreshetConfigTest {
             Duration.ofMillis(10),
             d.maxOutOfOrderness(),
             Duration.ZERO,
-            d.fraudRules());
+            d.fraudRules(),
+            d.latencySlas());
     assertThatThrownBy(bad::validate)
         .isInstanceOfSatisfying(
             InvalidConfigException.class,
@@ -66,7 +67,8 @@ class FreshetConfigTest {
             d.checkpointInterval(),
             d.maxOutOfOrderness(),
             d.sourceIdleness(),
-            d.fraudRules());
+            d.fraudRules(),
+            d.latencySlas());
     assertThat(external.validate().embeddedKafka()).isFalse();
   }
 }

@@ -82,7 +82,7 @@ public final class TailCommand implements Callable<Integer> {
               "freshet-tail-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       if (partitions.isEmpty()) {

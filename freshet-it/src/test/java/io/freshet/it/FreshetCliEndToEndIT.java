@@ -115,6 +115,7 @@ class FreshetCliEndToEndIT {
             .pollInterval(Duration.ofMillis(200))
             .until(() -> decisions.poll().size() >= expected.validUnique());
       }
+      assertThat(freshet.isAlive()).as("freshet run is still up:\n%s", tailOf(log2)).isTrue();
       List<JsonNode> decisions = tail(bootstrap, Topics.TRANSACTION_DECISIONS.name());
       List<JsonNode> alerts = tail(bootstrap, Topics.FRAUD_ALERTS.name());
       List<JsonNode> deadLetters = tail(bootstrap, Topics.TRANSACTIONS_DLQ.name());
@@ -135,6 +136,11 @@ class FreshetCliEndToEndIT {
       assertThat(freshet.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(Files.readString(log2)).contains("Freshet stopped.");
+  }
+
+  private static String tailOf(Path log) throws java.io.IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   private static List<JsonNode> tail(String bootstrap, String topic) throws Exception {

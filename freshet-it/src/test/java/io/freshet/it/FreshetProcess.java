@@ -55,7 +55,6 @@ final class FreshetProcess {
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     // The reactor has just built the jars; the script must not start a nested build.
     pb.environment().put("FRESHET_SKIP_BUILD", "1");
-    pb.environment().put("FRESHET_JAVA_OPTS", "-Xmx768m");
     return pb;
   }
 

@@ -152,6 +152,15 @@ class MetricsIT {
                           PIPELINE))
                   .isPositive();
               assertThat(m.has("flink_taskmanager_job_task_backPressuredTimeMsPerSecond")).isTrue();
+              assertThat(
+                      m.sum(
+                          "freshet_task_state_bytes",
+                          "pipeline",
+                          PIPELINE,
+                          "task",
+                          "fraud-rules -> (decisions-sink: Writer -> decisions-sink: Committer,"
+                              + " alerts-sink: Writer -> alerts-sink: Committer)"))
+                  .isPositive();
               assertThat(m.sum("freshet_kafka_offline_partitions")).isZero();
             });
   }

@@ -17,6 +17,7 @@ import io.freshet.runtime.http.HttpServer;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.runtime.kafka.TopicProvisioner;
+import io.freshet.runtime.metrics.CheckpointStateCollector;
 import io.freshet.runtime.metrics.KafkaMetricsCollector;
 import io.freshet.runtime.metrics.MetricsRoutes;
 import io.freshet.runtime.metrics.PipelineGauges;
@@ -131,6 +132,9 @@ public final class FreshetPlatform implements AutoCloseable {
                 config.parallelism(), config.checkpointInterval(), config.checkpointDir()),
             1);
     started.push(flink);
+    CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());
+    registry.register(stateSizes);
+    started.push(() -> registry.unregister(stateSizes));
     KafkaConnection kafka = new KafkaConnection(bootstrapServers);
     Optional<Path> resumed =
         flink.submit(

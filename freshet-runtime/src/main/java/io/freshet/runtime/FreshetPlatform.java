@@ -2,12 +2,17 @@ package io.freshet.runtime;
 
 import io.freshet.pipelines.fraud.FraudDetectionJob;
 import io.freshet.pipelines.fraud.FraudKafkaIo;
+import io.freshet.pipelines.iot.IotKafkaIo;
+import io.freshet.pipelines.iot.IotMonitoringJob;
+import io.freshet.pipelines.iot.IotSettings;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
-import io.freshet.runtime.demo.DemoTrafficGenerator;
+import io.freshet.runtime.demo.PacedProducer;
+import io.freshet.runtime.demo.SensorDemo;
+import io.freshet.runtime.demo.TransactionDemo;
 import io.freshet.runtime.flink.EmbeddedFlink;
 import io.freshet.runtime.flink.FlinkJobSpec;
 import io.freshet.runtime.flink.FlinkSettings;
@@ -52,7 +57,7 @@ public final class FreshetPlatform implements AutoCloseable {
   private static final long DEMO_SEED = 20261126L;
 
   /** The jobs {@code freshet run} runs; health is UP only when all of them are RUNNING. */
-  private static final List<String> JOBS = List.of(FraudDetectionJob.NAME);
+  private static final List<String> JOBS = List.of(FraudDetectionJob.NAME, IotMonitoringJob.NAME);
 
   private final FreshetConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -60,7 +65,6 @@ public final class FreshetPlatform implements AutoCloseable {
   private volatile Admin admin;
   private volatile EmbeddedFlink flink;
   private HttpServer http;
-  private DemoTrafficGenerator demo;
 
   private FreshetPlatform(FreshetConfig config) {
     this.config = config;
@@ -130,26 +134,30 @@ public final class FreshetPlatform implements AutoCloseable {
         EmbeddedFlink.start(
             new FlinkSettings(
                 config.parallelism(), config.checkpointInterval(), config.checkpointDir()),
-            1);
+            JOBS.size());
     started.push(flink);
     CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());
     registry.register(stateSizes);
     started.push(() -> registry.unregister(stateSizes));
     KafkaConnection kafka = new KafkaConnection(bootstrapServers);
-    Optional<Path> resumed =
-        flink.submit(
-            new FlinkJobSpec(
-                FraudDetectionJob.NAME,
-                env ->
-                    new FraudDetectionJob(
-                            FraudKafkaIo.create(
-                                kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
-                            config.fraudRules())
-                        .wireInto(env)));
+    Map<String, Optional<Path>> resumed = new LinkedHashMap<>();
+    for (FlinkJobSpec job : jobs(kafka)) {
+      resumed.put(job.name(), flink.submit(job));
+    }
 
     if (config.demo()) {
-      demo = DemoTrafficGenerator.start(bootstrapServers, config.demoRate(), DEMO_SEED);
-      started.push(demo);
+      started.push(
+          PacedProducer.start(
+              bootstrapServers,
+              "freshet-demo-transactions",
+              config.demoRate(),
+              new TransactionDemo(DEMO_SEED)));
+      started.push(
+          PacedProducer.start(
+              bootstrapServers,
+              "freshet-demo-sensors",
+              config.demoRate(),
+              new SensorDemo(DEMO_SEED)));
     }
 
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
@@ -161,18 +169,43 @@ public final class FreshetPlatform implements AutoCloseable {
     console.accept("  HTTP       http://localhost:" + http.port() + "/api/health, /metrics");
     console.accept("  Flink      " + flink.restAddress() + " (embedded MiniCluster REST API)");
     console.accept("  Data dir   " + config.dataDir().toAbsolutePath());
-    console.accept(
-        "  Job        "
-            + FraudDetectionJob.NAME
-            + resumed.map(p -> " resumed from " + p.getFileName()).orElse(" started fresh"));
+    resumed.forEach(
+        (job, from) ->
+            console.accept(
+                "  Job        "
+                    + job
+                    + from.map(p -> " resumed from " + p.getFileName()).orElse(" started fresh")));
     console.accept(
         config.demo()
             ? "  Demo       "
                 + config.demoRate()
-                + " transactions/s into "
+                + " events/s into each of "
                 + Topics.TRANSACTIONS.name()
+                + ", "
+                + Topics.SENSOR_READINGS.name()
             : "  Demo       off (--no-demo)");
     console.accept("Press Ctrl-C to stop.");
+  }
+
+  /** The production jobs, each wired to Kafka. */
+  private List<FlinkJobSpec> jobs(KafkaConnection kafka) {
+    return List.of(
+        new FlinkJobSpec(
+            FraudDetectionJob.NAME,
+            env ->
+                new FraudDetectionJob(
+                        FraudKafkaIo.create(
+                            kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
+                        config.fraudRules())
+                    .wireInto(env)),
+        new FlinkJobSpec(
+            IotMonitoringJob.NAME,
+            env ->
+                new IotMonitoringJob(
+                        IotKafkaIo.create(
+                            kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
+                        IotSettings.defaults())
+                    .wireInto(env)));
   }
 
   /** The bootstrap servers the platform's clients use. */

@@ -23,11 +23,20 @@ public final class DeadLetterSplitFunction<T> extends ProcessFunction<Ingested<T
 
   private transient Counter recordsIn;
   private transient Map<ErrorType, Counter> deadLetterCounters;
+  private transient volatile long lastWatermark;
 
   @Override
   public void open(OpenContext openContext) {
     MetricGroup metrics = FreshetMetrics.of(getRuntimeContext().getMetricGroup());
     recordsIn = metrics.counter(FreshetMetrics.RECORDS_IN);
+    lastWatermark = Long.MIN_VALUE;
+    // Every pipeline passes its input through here, right behind the source's watermarks.
+    metrics.gauge(
+        FreshetMetrics.WATERMARK_LAG,
+        () ->
+            lastWatermark == Long.MIN_VALUE
+                ? 0.0
+                : (System.currentTimeMillis() - lastWatermark) / 1000.0);
     deadLetterCounters = new EnumMap<>(ErrorType.class);
     for (ErrorType type : ErrorType.values()) {
       deadLetterCounters.put(
@@ -38,6 +47,7 @@ public final class DeadLetterSplitFunction<T> extends ProcessFunction<Ingested<T
   @Override
   public void processElement(Ingested<T> value, Context ctx, Collector<Arrival<T>> out) {
     recordsIn.inc();
+    lastWatermark = ctx.timerService().currentWatermark();
     if (value.isValid()) {
       out.collect(new Arrival<>(value.event(), value.appendTime()));
     } else {

@@ -57,7 +57,6 @@ public final class FraudDetectionFunction
   private transient Histogram decisionEventLatency;
   private transient Histogram alertLatency;
   private transient Histogram alertEventLatency;
-  private transient volatile long lastWatermark;
 
   public FraudDetectionFunction(FraudRulesConfig rules, PipelineId pipeline) {
     this.rules = rules;
@@ -81,13 +80,6 @@ public final class FraudDetectionFunction
         latency(metrics, Topics.TRANSACTION_DECISIONS, FreshetMetrics.EVENT_TIME_LATENCY);
     alertLatency = latency(metrics, Topics.FRAUD_ALERTS, FreshetMetrics.E2E_LATENCY);
     alertEventLatency = latency(metrics, Topics.FRAUD_ALERTS, FreshetMetrics.EVENT_TIME_LATENCY);
-    lastWatermark = Long.MIN_VALUE;
-    metrics.gauge(
-        FreshetMetrics.WATERMARK_LAG,
-        () ->
-            lastWatermark == Long.MIN_VALUE
-                ? 0.0
-                : (System.currentTimeMillis() - lastWatermark) / 1000.0);
   }
 
   private static Histogram latency(MetricGroup metrics, TopicDescriptor<?, ?> output, String name) {
@@ -99,7 +91,6 @@ public final class FraudDetectionFunction
       Arrival<Transaction> arrival, Context ctx, Collector<TransactionDecision> out)
       throws Exception {
     Transaction txn = arrival.event();
-    lastWatermark = ctx.timerService().currentWatermark();
     CustomerHistory before = history.value();
     FraudDetector.Evaluation evaluation;
     try {

@@ -8,6 +8,9 @@ import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionReader;
 import io.freshet.core.fraud.TransactionWriter;
+import io.freshet.core.iot.SensorReading;
+import io.freshet.core.iot.SensorReadingReader;
+import io.freshet.core.iot.SensorReadingWriter;
 import java.nio.charset.StandardCharsets;
 
 /** The codecs of Freshet's topics, one constant per wire format. */
@@ -21,6 +24,9 @@ public final class Codecs {
   public static final TopicCodec<Transaction> TRANSACTION = new TransactionCodec();
 
   public static final TopicCodec<FraudAlert> FRAUD_ALERT = new FraudAlertCodec();
+
+  /** The sensor.reading envelope, validated on decode; encoding is the simulators' business. */
+  public static final TopicCodec<SensorReading> SENSOR_READING = new SensorReadingCodec();
 
   public static final TopicCodec<TransactionDecision> DECISION = new DecisionCodec();
 
@@ -51,6 +57,21 @@ public final class Codecs {
 
     @Override
     public Transaction decode(byte[] bytes) {
+      return READER.read(bytes);
+    }
+  }
+
+  private static final class SensorReadingCodec implements TopicCodec<SensorReading> {
+    private static final long serialVersionUID = 1L;
+    private static final SensorReadingReader READER = new SensorReadingReader();
+
+    @Override
+    public byte[] encode(SensorReading value) {
+      return SensorReadingWriter.write(value, "freshet");
+    }
+
+    @Override
+    public SensorReading decode(byte[] bytes) {
       return READER.read(bytes);
     }
   }

@@ -4,6 +4,13 @@ import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.iot.SensorReading;
+import io.freshet.pipelines.iot.IotJson;
+import io.freshet.pipelines.iot.LateEvent;
+import io.freshet.pipelines.iot.SensorAlert;
+import io.freshet.pipelines.iot.SensorAnomaly;
+import io.freshet.pipelines.iot.SensorStats5s;
+import io.freshet.pipelines.iot.SensorStddev1m;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +39,33 @@ public final class Topics {
   public static final TopicDescriptor<String, DeadLetter> TRANSACTIONS_DLQ =
       deadLettersFor(TRANSACTIONS);
 
+  public static final TopicDescriptor<String, SensorReading> SENSOR_READINGS =
+      new TopicDescriptor<>(
+          "sensor-readings", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.SENSOR_READING);
+
+  public static final TopicDescriptor<String, DeadLetter> SENSOR_READINGS_DLQ =
+      deadLettersFor(SENSOR_READINGS);
+
+  public static final TopicDescriptor<String, SensorStats5s> SENSOR_STATS_5S =
+      output("sensor-stats-5s", IotJson.STATS);
+
+  public static final TopicDescriptor<String, SensorStddev1m> SENSOR_STDDEV_1M =
+      output("sensor-stddev-1m", IotJson.STDDEV);
+
+  public static final TopicDescriptor<String, SensorAnomaly> SENSOR_ANOMALIES =
+      output("sensor-anomalies", IotJson.ANOMALY);
+
+  public static final TopicDescriptor<String, SensorAlert> SENSOR_ALERTS =
+      output("sensor-alerts", IotJson.ALERT);
+
+  /** Events too late for a window, one record per event and pipeline that could not use it. */
+  public static final TopicDescriptor<String, LateEvent> LATE_EVENTS =
+      output("late-events", IotJson.LATE);
+
+  private static <V> TopicDescriptor<String, V> output(String name, TopicCodec<V> codec) {
+    return new TopicDescriptor<>(name, 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, codec);
+  }
+
   /** The dead-letter topic of an input topic: {@code <topic>.dlq}, kept 30 days. */
   public static TopicDescriptor<String, DeadLetter> deadLettersFor(TopicDescriptor<?, ?> input) {
     return new TopicDescriptor<>(
@@ -45,7 +79,18 @@ public final class Topics {
 
   /** All topics, in creation order. */
   public static List<TopicDescriptor<?, ?>> all() {
-    return List.of(TRANSACTIONS, FRAUD_ALERTS, TRANSACTION_DECISIONS, TRANSACTIONS_DLQ);
+    return List.of(
+        TRANSACTIONS,
+        FRAUD_ALERTS,
+        TRANSACTION_DECISIONS,
+        TRANSACTIONS_DLQ,
+        SENSOR_READINGS,
+        SENSOR_READINGS_DLQ,
+        SENSOR_STATS_5S,
+        SENSOR_STDDEV_1M,
+        SENSOR_ANOMALIES,
+        SENSOR_ALERTS,
+        LATE_EVENTS);
   }
 
   /** The descriptor of a topic by name, if Freshet owns it. */

@@ -1,0 +1,19 @@
+package io.freshet.pipelines.iot;
+
+import io.freshet.core.iot.SensorReading;
+import io.freshet.pipelines.kafka.DeadLetterRecord;
+import io.freshet.pipelines.kafka.Ingested;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+
+/** The source and sinks the IoT job is wired between. */
+public record IotJobIo(
+    Source<Ingested<SensorReading>, ?, ?> readings,
+    WatermarkStrategy<Ingested<SensorReading>> watermarks,
+    Sink<SensorStats5s> stats,
+    Sink<SensorStddev1m> stddev,
+    Sink<SensorAnomaly> anomalies,
+    Sink<SensorAlert> alerts,
+    Sink<LateEvent> lateEvents,
+    Sink<DeadLetterRecord> deadLetters) {}

@@ -1,0 +1,114 @@
+package io.freshet.pipelines.iot;
+
+import io.freshet.core.iot.SensorReading;
+import io.freshet.pipelines.common.DeadLetterSplitFunction;
+import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
+import io.freshet.pipelines.kafka.Arrival;
+import io.freshet.pipelines.kafka.Ingested;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Wires the IoT monitoring pipeline: per-reading threshold alerts, 5-second statistics, a 1-minute
+ * sliding standard deviation built from the 5-second panes, baseline anomalies, late events and
+ * dead letters.
+ */
+public final class IotMonitoringJob {
+  /** The pipeline's name in dead letters, late events, metrics and the Flink job name. */
+  public static final String NAME = "iot-monitoring";
+
+  public static final Duration PANE = Duration.ofSeconds(5);
+  public static final Duration STDDEV_WINDOW = Duration.ofMinutes(1);
+
+  private static final OutputTag<Arrival<SensorReading>> TOO_LATE =
+      new OutputTag<>(
+          "too-late-readings", TypeInformation.of(new TypeHint<Arrival<SensorReading>>() {}));
+
+  private final IotJobIo io;
+  private final IotSettings settings;
+
+  public IotMonitoringJob(IotJobIo io, IotSettings settings) {
+    this.io = io;
+    this.settings = settings;
+  }
+
+  /** Adds the pipeline's operators to {@code env}. */
+  public void wireInto(StreamExecutionEnvironment env) {
+    DataStream<Ingested<SensorReading>> ingested =
+        env.fromSource(io.readings(), io.watermarks(), "sensor-readings-source")
+            .uid("sensor-readings-source");
+
+    SingleOutputStreamOperator<Arrival<SensorReading>> readings =
+        ingested
+            .process(new DeadLetterSplitFunction<SensorReading>())
+            .returns(TypeInformation.of(new TypeHint<Arrival<SensorReading>>() {}))
+            .uid("validate-sensor-readings")
+            .name("validate-sensor-readings");
+    readings
+        .getSideOutput(DeadLetters.TAG)
+        .sinkTo(io.deadLetters())
+        .uid("sensor-dead-letters-sink")
+        .name("sensor-dead-letters-sink");
+
+    readings
+        .process(new ThresholdAlertFunction(settings.thresholds()))
+        .uid("sensor-thresholds")
+        .name("sensor-thresholds")
+        .sinkTo(io.alerts())
+        .uid("sensor-alerts-sink")
+        .name("sensor-alerts-sink");
+
+    SingleOutputStreamOperator<PaneStats> panes =
+        readings
+            .keyBy(
+                a -> IotKeys.of(a.event().deviceId(), a.event().sensorType()),
+                TypeInformation.of(String.class))
+            .window(TumblingEventTimeWindows.of(PANE))
+            .allowedLateness(settings.allowedLateness())
+            .sideOutputLateData(TOO_LATE)
+            .aggregate(new RunningStatsAggregator(), new PaneWindowFunction())
+            .uid("sensor-panes-5s")
+            .name("sensor-panes-5s");
+
+    panes
+        .map(SensorStats5s::of)
+        .uid("sensor-stats-5s")
+        .name("sensor-stats-5s")
+        .sinkTo(io.stats())
+        .uid("sensor-stats-sink")
+        .name("sensor-stats-sink");
+
+    panes
+        .keyBy(PaneStats::key, TypeInformation.of(String.class))
+        .process(new SlidingStddevFunction(STDDEV_WINDOW, PANE, settings.allowedLateness()))
+        .uid("sensor-stddev-1m")
+        .name("sensor-stddev-1m")
+        .sinkTo(io.stddev())
+        .uid("sensor-stddev-sink")
+        .name("sensor-stddev-sink");
+
+    panes
+        .keyBy(PaneStats::key, TypeInformation.of(String.class))
+        .process(new AnomalyFunction(settings.anomalies()))
+        .uid("sensor-anomalies")
+        .name("sensor-anomalies")
+        .sinkTo(io.anomalies())
+        .uid("sensor-anomalies-sink")
+        .name("sensor-anomalies-sink");
+
+    panes
+        .getSideOutput(TOO_LATE)
+        .process(new LateEventFunction(NAME, PANE))
+        .uid("sensor-late-events")
+        .name("sensor-late-events")
+        .sinkTo(io.lateEvents())
+        .uid("sensor-late-events-sink")
+        .name("sensor-late-events-sink");
+  }
+}

@@ -92,11 +92,11 @@ class DeadLetterRoutesTest {
       assertThat(call(running, "GET", "/api/dlq/transactions/3", null))
           .isEqualTo(
               "404 {\"error\":\"transactions is not a dead-letter topic; expected one of"
-                  + " transactions.dlq\"}");
+                  + " transactions.dlq, sensor-readings.dlq\"}");
       assertThat(call(running, "GET", "/api/dlq?topic=transactions", null))
           .isEqualTo(
               "404 {\"error\":\"transactions is not a dead-letter topic; expected one of"
-                  + " transactions.dlq\"}");
+                  + " transactions.dlq, sensor-readings.dlq\"}");
       assertThat(call(running, "POST", "/api/dlq/replay", "not json"))
           .startsWith("400 {\"error\":\"the body is not JSON: ");
       assertThat(call(starting, "GET", "/api/dlq", null))

@@ -120,7 +120,15 @@ class DlqCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString())
         .isEqualTo(
-            "transactions is not a dead-letter topic; expected one of transactions.dlq"
+            "transactions is not a dead-letter topic; expected one of "
+                + DEAD_LETTER_TOPICS
                 + System.lineSeparator());
   }
+
+  /** Every dead-letter topic Freshet owns, as the error lists them. */
+  static final String DEAD_LETTER_TOPICS =
+      io.freshet.pipelines.topic.Topics.all().stream()
+          .map(io.freshet.pipelines.topic.TopicDescriptor::name)
+          .filter(n -> n.endsWith(".dlq"))
+          .collect(java.util.stream.Collectors.joining(", "));
 }

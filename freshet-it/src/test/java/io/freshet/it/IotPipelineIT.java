@@ -10,8 +10,9 @@ import io.freshet.core.iot.EwmaBaseline;
 import io.freshet.core.iot.SensorReading;
 import io.freshet.core.iot.SensorReadingWriter;
 import io.freshet.core.iot.SensorType;
+import io.freshet.pipelines.common.LateEvent;
+import io.freshet.pipelines.common.LateEventCodec;
 import io.freshet.pipelines.iot.IotJson;
-import io.freshet.pipelines.iot.LateEvent;
 import io.freshet.pipelines.iot.SensorAlert;
 import io.freshet.pipelines.iot.SensorStats5s;
 import io.freshet.pipelines.iot.SensorStddev1m;
@@ -203,7 +204,7 @@ class IotPipelineIT {
           .untilAsserted(() -> assertWindows(stats, stddev, expectedStats, expectedStddev));
 
       // the too-late reading is a late event naming the window it missed
-      LateEvent lateEvent = IotJson.LATE.decode(late.records().get(0).value());
+      LateEvent lateEvent = new LateEventCodec().decode(late.records().get(0).value());
       assertThat(lateEvent.eventId()).isEqualTo(tooLate.eventId());
       assertThat(lateEvent.pipeline()).isEqualTo("iot-monitoring");
       assertThat(lateEvent.windowStart()).isEqualTo(T0 + MIN);

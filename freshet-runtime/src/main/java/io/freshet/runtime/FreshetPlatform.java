@@ -1,5 +1,7 @@
 package io.freshet.runtime;
 
+import io.freshet.pipelines.clickstream.ClickstreamJob;
+import io.freshet.pipelines.clickstream.ClickstreamKafkaIo;
 import io.freshet.pipelines.fraud.FraudDetectionJob;
 import io.freshet.pipelines.fraud.FraudKafkaIo;
 import io.freshet.pipelines.iot.IotKafkaIo;
@@ -10,6 +12,7 @@ import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
+import io.freshet.runtime.demo.ClickDemo;
 import io.freshet.runtime.demo.PacedProducer;
 import io.freshet.runtime.demo.SensorDemo;
 import io.freshet.runtime.demo.TransactionDemo;
@@ -57,7 +60,8 @@ public final class FreshetPlatform implements AutoCloseable {
   private static final long DEMO_SEED = 20261126L;
 
   /** The jobs {@code freshet run} runs; health is UP only when all of them are RUNNING. */
-  private static final List<String> JOBS = List.of(FraudDetectionJob.NAME, IotMonitoringJob.NAME);
+  private static final List<String> JOBS =
+      List.of(FraudDetectionJob.NAME, IotMonitoringJob.NAME, ClickstreamJob.NAME);
 
   private final FreshetConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -158,6 +162,12 @@ public final class FreshetPlatform implements AutoCloseable {
               "freshet-demo-sensors",
               config.demoRate(),
               new SensorDemo(DEMO_SEED)));
+      started.push(
+          PacedProducer.start(
+              bootstrapServers,
+              "freshet-demo-clicks",
+              config.demoRate(),
+              new ClickDemo(DEMO_SEED)));
     }
 
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
@@ -183,6 +193,8 @@ public final class FreshetPlatform implements AutoCloseable {
                 + Topics.TRANSACTIONS.name()
                 + ", "
                 + Topics.SENSOR_READINGS.name()
+                + ", "
+                + Topics.CLICKSTREAM_EVENTS.name()
             : "  Demo       off (--no-demo)");
     console.accept("Press Ctrl-C to stop.");
   }
@@ -205,6 +217,14 @@ public final class FreshetPlatform implements AutoCloseable {
                         IotKafkaIo.create(
                             kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
                         IotSettings.defaults())
+                    .wireInto(env)),
+        new FlinkJobSpec(
+            ClickstreamJob.NAME,
+            env ->
+                new ClickstreamJob(
+                        ClickstreamKafkaIo.create(
+                            kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
+                        IotSettings.defaults().allowedLateness())
                     .wireInto(env)));
   }
 

@@ -1,6 +1,7 @@
 package io.freshet.pipelines.iot;
 
 import io.freshet.core.iot.SensorReading;
+import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;

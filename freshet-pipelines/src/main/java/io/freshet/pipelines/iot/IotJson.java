@@ -20,7 +20,6 @@ public final class IotJson {
   public static final TopicCodec<SensorStddev1m> STDDEV = new StddevCodec();
   public static final TopicCodec<SensorAnomaly> ANOMALY = new AnomalyCodec();
   public static final TopicCodec<SensorAlert> ALERT = new AlertCodec();
-  public static final TopicCodec<LateEvent> LATE = new LateCodec();
 
   private static ObjectNode window(String deviceId, SensorType type, long start, long end) {
     ObjectNode n = MAPPER.createObjectNode();
@@ -170,36 +169,6 @@ public final class IotJson {
           n.path("limit").asDouble(),
           ThresholdBreach.Bound.valueOf(n.path("bound").asText()),
           time(n, "detected_at"));
-    }
-  }
-
-  private static final class LateCodec implements TopicCodec<LateEvent> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public byte[] encode(LateEvent e) {
-      ObjectNode n = MAPPER.createObjectNode();
-      n.put("pipeline", e.pipeline());
-      n.put("event_id", e.eventId());
-      n.put("key", e.key());
-      n.put("event_time", Timestamps.format(e.eventTime()));
-      n.put("window_start", Timestamps.format(e.windowStart()));
-      n.put("window_end", Timestamps.format(e.windowEnd()));
-      n.put("watermark", Timestamps.format(e.watermark()));
-      return bytes(n);
-    }
-
-    @Override
-    public LateEvent decode(byte[] bytes) {
-      JsonNode n = tree(bytes);
-      return new LateEvent(
-          n.path("pipeline").asText(),
-          n.path("event_id").asText(),
-          n.path("key").asText(),
-          time(n, "event_time"),
-          time(n, "window_start"),
-          time(n, "window_end"),
-          time(n, "watermark"));
     }
   }
 }

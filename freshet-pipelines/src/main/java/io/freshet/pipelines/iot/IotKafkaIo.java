@@ -2,6 +2,7 @@ package io.freshet.pipelines.iot;
 
 import io.freshet.core.iot.SensorReading;
 import io.freshet.pipelines.common.EventTimeWatermarks;
+import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
 import io.freshet.pipelines.kafka.Ingested;

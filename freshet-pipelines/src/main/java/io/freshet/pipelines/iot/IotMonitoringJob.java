@@ -3,6 +3,8 @@ package io.freshet.pipelines.iot;
 import io.freshet.core.iot.SensorReading;
 import io.freshet.pipelines.common.DeadLetterSplitFunction;
 import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
+import io.freshet.pipelines.common.LateEvent;
+import io.freshet.pipelines.common.LateEventFunction;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.Ingested;
 import java.time.Duration;
@@ -104,11 +106,42 @@ public final class IotMonitoringJob {
 
     panes
         .getSideOutput(TOO_LATE)
-        .process(new LateEventFunction(NAME, PANE))
+        .process(new LateEventFunction<>(NAME, new LateReadings()))
+        .returns(LateEvent.class)
         .uid("sensor-late-events")
         .name("sensor-late-events")
         .sinkTo(io.lateEvents())
         .uid("sensor-late-events-sink")
         .name("sensor-late-events-sink");
+  }
+
+  /** Describes a reading too late for its 5-second pane. */
+  static final class LateReadings implements LateEventFunction.Describer<SensorReading> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String eventId(SensorReading r) {
+      return r.eventId();
+    }
+
+    @Override
+    public String key(SensorReading r) {
+      return IotKeys.of(r.deviceId(), r.sensorType());
+    }
+
+    @Override
+    public long eventTime(SensorReading r) {
+      return r.eventTime();
+    }
+
+    @Override
+    public long windowStart(SensorReading r) {
+      return r.eventTime() - Math.floorMod(r.eventTime(), PANE.toMillis());
+    }
+
+    @Override
+    public long windowEnd(SensorReading r) {
+      return windowStart(r) + PANE.toMillis();
+    }
   }
 }

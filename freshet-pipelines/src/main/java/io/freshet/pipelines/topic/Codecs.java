@@ -1,5 +1,8 @@
 package io.freshet.pipelines.topic;
 
+import io.freshet.core.clickstream.ClickEvent;
+import io.freshet.core.clickstream.ClickEventReader;
+import io.freshet.core.clickstream.ClickEventWriter;
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.fraud.FraudAlert;
@@ -24,6 +27,9 @@ public final class Codecs {
   public static final TopicCodec<Transaction> TRANSACTION = new TransactionCodec();
 
   public static final TopicCodec<FraudAlert> FRAUD_ALERT = new FraudAlertCodec();
+
+  /** The clickstream.* envelopes, validated on decode. */
+  public static final TopicCodec<ClickEvent> CLICK_EVENT = new ClickEventCodec();
 
   /** The sensor.reading envelope, validated on decode; encoding is the simulators' business. */
   public static final TopicCodec<SensorReading> SENSOR_READING = new SensorReadingCodec();
@@ -57,6 +63,21 @@ public final class Codecs {
 
     @Override
     public Transaction decode(byte[] bytes) {
+      return READER.read(bytes);
+    }
+  }
+
+  private static final class ClickEventCodec implements TopicCodec<ClickEvent> {
+    private static final long serialVersionUID = 1L;
+    private static final ClickEventReader READER = new ClickEventReader();
+
+    @Override
+    public byte[] encode(ClickEvent value) {
+      return ClickEventWriter.write(value, "freshet");
+    }
+
+    @Override
+    public ClickEvent decode(byte[] bytes) {
       return READER.read(bytes);
     }
   }

@@ -1,12 +1,17 @@
 package io.freshet.pipelines.topic;
 
+import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.iot.SensorReading;
+import io.freshet.pipelines.clickstream.ClickstreamJson;
+import io.freshet.pipelines.clickstream.RevenueRow;
+import io.freshet.pipelines.clickstream.SessionRow;
+import io.freshet.pipelines.common.LateEvent;
+import io.freshet.pipelines.common.LateEventCodec;
 import io.freshet.pipelines.iot.IotJson;
-import io.freshet.pipelines.iot.LateEvent;
 import io.freshet.pipelines.iot.SensorAlert;
 import io.freshet.pipelines.iot.SensorAnomaly;
 import io.freshet.pipelines.iot.SensorStats5s;
@@ -58,9 +63,22 @@ public final class Topics {
   public static final TopicDescriptor<String, SensorAlert> SENSOR_ALERTS =
       output("sensor-alerts", IotJson.ALERT);
 
+  public static final TopicDescriptor<String, ClickEvent> CLICKSTREAM_EVENTS =
+      new TopicDescriptor<>(
+          "clickstream-events", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.CLICK_EVENT);
+
+  public static final TopicDescriptor<String, DeadLetter> CLICKSTREAM_EVENTS_DLQ =
+      deadLettersFor(CLICKSTREAM_EVENTS);
+
+  public static final TopicDescriptor<String, RevenueRow> REVENUE_PER_MINUTE =
+      output("revenue-per-minute", ClickstreamJson.REVENUE);
+
+  public static final TopicDescriptor<String, SessionRow> SESSIONS =
+      output("sessions", ClickstreamJson.SESSION);
+
   /** Events too late for a window, one record per event and pipeline that could not use it. */
   public static final TopicDescriptor<String, LateEvent> LATE_EVENTS =
-      output("late-events", IotJson.LATE);
+      output("late-events", new LateEventCodec());
 
   private static <V> TopicDescriptor<String, V> output(String name, TopicCodec<V> codec) {
     return new TopicDescriptor<>(name, 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, codec);
@@ -90,6 +108,10 @@ public final class Topics {
         SENSOR_STDDEV_1M,
         SENSOR_ANOMALIES,
         SENSOR_ALERTS,
+        CLICKSTREAM_EVENTS,
+        CLICKSTREAM_EVENTS_DLQ,
+        REVENUE_PER_MINUTE,
+        SESSIONS,
         LATE_EVENTS);
   }
 

@@ -91,12 +91,14 @@ class DeadLetterRoutesTest {
           .isEqualTo("400 {\"error\":\"offset 'abc' is not a number\"}");
       assertThat(call(running, "GET", "/api/dlq/transactions/3", null))
           .isEqualTo(
-              "404 {\"error\":\"transactions is not a dead-letter topic; expected one of"
-                  + " transactions.dlq, sensor-readings.dlq\"}");
+              "404 {\"error\":\"transactions is not a dead-letter topic; expected one of "
+                  + DEAD_LETTER_TOPICS
+                  + "\"}");
       assertThat(call(running, "GET", "/api/dlq?topic=transactions", null))
           .isEqualTo(
-              "404 {\"error\":\"transactions is not a dead-letter topic; expected one of"
-                  + " transactions.dlq, sensor-readings.dlq\"}");
+              "404 {\"error\":\"transactions is not a dead-letter topic; expected one of "
+                  + DEAD_LETTER_TOPICS
+                  + "\"}");
       assertThat(call(running, "POST", "/api/dlq/replay", "not json"))
           .startsWith("400 {\"error\":\"the body is not JSON: ");
       assertThat(call(starting, "GET", "/api/dlq", null))
@@ -130,4 +132,11 @@ class DeadLetterRoutesTest {
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  /** Every dead-letter topic Freshet owns, as the error lists them. */
+  static final String DEAD_LETTER_TOPICS =
+      io.freshet.pipelines.topic.Topics.all().stream()
+          .map(io.freshet.pipelines.topic.TopicDescriptor::name)
+          .filter(n -> n.endsWith(".dlq"))
+          .collect(java.util.stream.Collectors.joining(", "));
 }

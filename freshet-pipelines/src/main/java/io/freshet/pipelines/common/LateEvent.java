@@ -1,4 +1,4 @@
-package io.freshet.pipelines.iot;
+package io.freshet.pipelines.common;
 
 /**
  * An event too late for a window of a pipeline: the event, the window it missed and the watermark

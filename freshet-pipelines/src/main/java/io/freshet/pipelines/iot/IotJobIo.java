@@ -12,6 +12,7 @@ import org.apache.flink.api.connector.source.Source;
 public record IotJobIo(
     Source<Ingested<SensorReading>, ?, ?> readings,
     WatermarkStrategy<Ingested<SensorReading>> watermarks,
+    Source<EquipmentBaseline, ?, ?> equipmentBaselines,
     Sink<SensorStats5s> stats,
     Sink<SensorStddev1m> stddev,
     Sink<SensorAnomaly> anomalies,

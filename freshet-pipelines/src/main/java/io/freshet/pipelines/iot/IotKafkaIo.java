@@ -33,6 +33,10 @@ public final class IotKafkaIo {
     return new IotJobIo(
         kafka.source(Topics.SENSOR_READINGS.name(), GROUP_ID, deserializer),
         EventTimeWatermarks.forIngested(maxOutOfOrderness, idleness),
+        kafka.earliestSource(
+            Topics.EQUIPMENT_BASELINES.name(),
+            GROUP_ID + "-baselines",
+            new EquipmentBaselineDeserializer()),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorStats5s>(
                 Topics.SENSOR_STATS_5S, SensorStats5s::deviceId),

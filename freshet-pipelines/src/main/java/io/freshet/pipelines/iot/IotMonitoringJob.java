@@ -8,8 +8,10 @@ import io.freshet.pipelines.common.LateEventFunction;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.Ingested;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -95,8 +97,17 @@ public final class IotMonitoringJob {
         .uid("sensor-stddev-sink")
         .name("sensor-stddev-sink");
 
+    BroadcastStream<EquipmentBaseline> equipment =
+        env.fromSource(
+                io.equipmentBaselines(),
+                WatermarkStrategy.noWatermarks(),
+                "equipment-baselines-source")
+            .uid("equipment-baselines-source")
+            .setParallelism(1)
+            .broadcast(AnomalyFunction.EQUIPMENT);
     panes
         .keyBy(PaneStats::key, TypeInformation.of(String.class))
+        .connect(equipment)
         .process(new AnomalyFunction(settings.anomalies()))
         .uid("sensor-anomalies")
         .name("sensor-anomalies")

@@ -43,6 +43,23 @@ public record KafkaConnection(String bootstrapServers) implements Serializable {
   }
 
   /**
+   * A source reading a whole compacted reference topic from the start at every job start, so the
+   * latest value per key is always known.
+   */
+  public <T> KafkaSource<T> earliestSource(
+      String topic, String groupId, KafkaRecordDeserializationSchema<T> deserializer) {
+    return KafkaSource.<T>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setDeserializer(deserializer)
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("client.id.prefix", groupId)
+        .build();
+  }
+
+  /**
    * An exactly-once transactional sink; {@code transactionalIdPrefix} must be unique per sink and
    * stable across restarts so lingering transactions are aborted on recovery.
    */

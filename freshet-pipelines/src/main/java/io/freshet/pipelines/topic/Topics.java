@@ -11,6 +11,8 @@ import io.freshet.pipelines.clickstream.RevenueRow;
 import io.freshet.pipelines.clickstream.SessionRow;
 import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.LateEventCodec;
+import io.freshet.pipelines.iot.EquipmentBaseline;
+import io.freshet.pipelines.iot.EquipmentBaselineCodec;
 import io.freshet.pipelines.iot.IotJson;
 import io.freshet.pipelines.iot.SensorAlert;
 import io.freshet.pipelines.iot.SensorAnomaly;
@@ -50,6 +52,16 @@ public final class Topics {
 
   public static final TopicDescriptor<String, DeadLetter> SENSOR_READINGS_DLQ =
       deadLettersFor(SENSOR_READINGS);
+
+  /** Known-good baselines per sensor type; compacted, so the latest per key is kept forever. */
+  public static final TopicDescriptor<String, EquipmentBaseline> EQUIPMENT_BASELINES =
+      new TopicDescriptor<>(
+          "equipment-baselines",
+          1,
+          Duration.ofDays(3650),
+          Map.of("cleanup.policy", "compact"),
+          Codecs.UTF8,
+          new EquipmentBaselineCodec());
 
   public static final TopicDescriptor<String, SensorStats5s> SENSOR_STATS_5S =
       output("sensor-stats-5s", IotJson.STATS);
@@ -104,6 +116,7 @@ public final class Topics {
         TRANSACTIONS_DLQ,
         SENSOR_READINGS,
         SENSOR_READINGS_DLQ,
+        EQUIPMENT_BASELINES,
         SENSOR_STATS_5S,
         SENSOR_STDDEV_1M,
         SENSOR_ANOMALIES,

@@ -1,0 +1,9 @@
+package io.freshet.pipelines.iot;
+
+import io.freshet.core.iot.SensorType;
+
+/**
+ * A known-good baseline for one sensor type, from the compacted {@code equipment-baselines} topic:
+ * devices without history start from it instead of warming up.
+ */
+public record EquipmentBaseline(SensorType sensorType, double mean, double stddev) {}

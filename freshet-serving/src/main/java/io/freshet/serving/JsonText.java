@@ -1,0 +1,72 @@
+package io.freshet.serving;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.freshet.core.fraud.AlertDetails;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The JSON text stored in {@link SqlType#JSON} columns, and read back from them. */
+final class JsonText {
+  static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  private JsonText() {}
+
+  /** A JSON array of strings, in the given order. */
+  static String stringArray(List<String> values) {
+    ArrayNode array = MAPPER.createArrayNode();
+    values.forEach(array::add);
+    return write(array);
+  }
+
+  /**
+   * Alert details with the field names of the {@code fraud-alerts} topic ({@code count}, {@code
+   * distance_km}, {@code minutes}, {@code amount}, {@code mean}); fields that do not apply to the
+   * rule are omitted. Null details give SQL NULL.
+   */
+  static String alertDetails(AlertDetails details) {
+    if (details == null) {
+      return null;
+    }
+    ObjectNode json = MAPPER.createObjectNode();
+    if (details.count() != null) {
+      json.put("count", details.count());
+    }
+    if (details.distanceKm() != null) {
+      json.put("distance_km", details.distanceKm());
+    }
+    if (details.minutes() != null) {
+      json.put("minutes", details.minutes());
+    }
+    if (details.amount() != null) {
+      json.put("amount", details.amount());
+    }
+    if (details.mean() != null) {
+      json.put("mean", details.mean());
+    }
+    return write(json);
+  }
+
+  /**
+   * Parses stored JSON text into plain Java values (maps, lists, strings, numbers, booleans) for a
+   * JSON response.
+   */
+  static Object parse(String text) {
+    try {
+      return MAPPER.readValue(text, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not valid: " + text, e);
+    }
+  }
+
+  private static String write(Object json) {
+    try {
+      return MAPPER.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

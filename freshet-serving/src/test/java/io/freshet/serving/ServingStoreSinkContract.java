@@ -1,0 +1,526 @@
+package io.freshet.serving;
+
+import static io.freshet.serving.TestRows.T0;
+import static io.freshet.serving.TestRows.instant;
+import static io.freshet.serving.TestRows.select;
+import static io.freshet.serving.TestRows.stats;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.freshet.core.fraud.AlertDetails;
+import io.freshet.core.fraud.FraudAlert;
+import io.freshet.core.fraud.FraudRule;
+import io.freshet.core.fraud.Severity;
+import io.freshet.core.fraud.Verdict;
+import io.freshet.core.iot.SensorType;
+import io.freshet.serving.rows.RevenueRow;
+import io.freshet.serving.rows.SensorAnomalyRow;
+import io.freshet.serving.rows.SensorStatsRow;
+import io.freshet.serving.rows.SensorStddevRow;
+import io.freshet.serving.rows.SessionRow;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.metrics.SimpleCounter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the serving sink guarantees, run against each store engine by a subclass: every table
+ * round-trips, revisions replace, and a replay after a failure leaves the same table.
+ */
+abstract class ServingStoreSinkContract {
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private String url;
+  private ServingStore store;
+
+  /** The URL of a new, empty store for one test. */
+  abstract String newStoreUrl() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    url = newStoreUrl();
+    store = ServingStore.open(url);
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      resources.get(i).close();
+    }
+    store.close();
+  }
+
+  private <T> ServingStoreWriter<T> writer(ServingTable<T> table) throws Exception {
+    ServingStoreWriter<T> writer =
+        new ServingStoreSink<>(url, table).createWriter(new SimpleCounter());
+    resources.add(writer);
+    return writer;
+  }
+
+  @SafeVarargs
+  private <T> void writeAndFlush(ServingStoreWriter<T> writer, T... rows) throws Exception {
+    for (T row : rows) {
+      writer.write(row, null);
+    }
+    writer.flush(false);
+  }
+
+  @Test
+  void schemaHasEveryTableAndOpeningAgainKeepsIt() throws Exception {
+    // Given a store whose schema was created, holding one row
+    writeAndFlush(writer(ServingTables.SENSOR_STATS_5S), stats("d-1", T0, 20.0, 0));
+
+    // When it is opened again (schema creation is idempotent)
+    try (ServingStore again = ServingStore.open(url)) {
+      // Then every table exists and the row survived
+      assertThat(
+              select(
+                  again,
+                  "SELECT table_name FROM information_schema.tables"
+                      + " WHERE table_schema = current_schema() AND table_name IN ('sensor_stats_5s', 'sensor_stddev_1m',"
+                      + " 'sensor_anomalies', 'realtime_revenue', 'sessions', 'fraud_alerts',"
+                      + " 'transaction_decisions') ORDER BY table_name"))
+          .containsExactly(
+              List.of("fraud_alerts"),
+              List.of("realtime_revenue"),
+              List.of("sensor_anomalies"),
+              List.of("sensor_stats_5s"),
+              List.of("sensor_stddev_1m"),
+              List.of("sessions"),
+              List.of("transaction_decisions"));
+      assertThat(select(again, "SELECT COUNT(*) FROM sensor_stats_5s"))
+          .containsExactly(List.of(1L));
+    }
+  }
+
+  @Test
+  void sensorStatsRoundTrip() throws Exception {
+    // Given two windows of two sensors
+    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+
+    // When they are written and flushed
+    writeAndFlush(
+        writer,
+        new SensorStatsRow("d-1", SensorType.TEMPERATURE, T0, T0 + 5_000, 4, 21.5, 20.0, 23.0, 0),
+        new SensorStatsRow(
+            "d-2", SensorType.PRESSURE, T0 + 5_000, T0 + 10_000, 1, 1.5, 1.5, 1.5, 2));
+
+    // Then the table holds exactly them
+    assertThat(select(store, "SELECT * FROM sensor_stats_5s ORDER BY device_id"))
+        .containsExactly(
+            List.of(
+                "d-1",
+                "temperature",
+                instant("2026-11-26T12:00:00Z"),
+                instant("2026-11-26T12:00:05Z"),
+                4L,
+                21.5,
+                20.0,
+                23.0,
+                0),
+            List.of(
+                "d-2",
+                "pressure",
+                instant("2026-11-26T12:00:05Z"),
+                instant("2026-11-26T12:00:10Z"),
+                1L,
+                1.5,
+                1.5,
+                1.5,
+                2));
+  }
+
+  @Test
+  void sensorStddevRoundTrip() throws Exception {
+    // Given a 1-minute window with values around 1e6
+    ServingStoreWriter<SensorStddevRow> writer = writer(ServingTables.SENSOR_STDDEV_1M);
+
+    // When it is written and flushed
+    writeAndFlush(
+        writer,
+        new SensorStddevRow(
+            "d-1", SensorType.VIBRATION, T0, T0 + 60_000, 24, 1_000_000.005, 0.005, 1));
+
+    // Then the doubles come back bit for bit
+    assertThat(select(store, "SELECT * FROM sensor_stddev_1m"))
+        .containsExactly(
+            List.of(
+                "d-1",
+                "vibration",
+                instant("2026-11-26T12:00:00Z"),
+                instant("2026-11-26T12:01:00Z"),
+                24L,
+                1_000_000.005,
+                0.005,
+                1));
+  }
+
+  @Test
+  void sensorAnomaliesRoundTrip() throws Exception {
+    // Given an anomaly
+    ServingStoreWriter<SensorAnomalyRow> writer = writer(ServingTables.SENSOR_ANOMALIES);
+
+    // When it is written and flushed
+    writeAndFlush(
+        writer,
+        new SensorAnomalyRow("d-9", SensorType.POWER, T0, T0 + 5_000, 80.0, 50.0, 7.5, 4.0));
+
+    // Then the table holds it
+    assertThat(select(store, "SELECT * FROM sensor_anomalies"))
+        .containsExactly(
+            List.of(
+                "d-9",
+                "power",
+                instant("2026-11-26T12:00:00Z"),
+                instant("2026-11-26T12:00:05Z"),
+                80.0,
+                50.0,
+                7.5,
+                4.0));
+  }
+
+  @Test
+  void revenueRoundTripKeepsExactDecimals() throws Exception {
+    // Given a minute of revenue with fractions of a cent
+    ServingStoreWriter<RevenueRow> writer = writer(ServingTables.REALTIME_REVENUE);
+
+    // When it is written and flushed
+    writeAndFlush(
+        writer,
+        new RevenueRow(
+            "DE",
+            "books",
+            T0,
+            T0 + 60_000,
+            new BigDecimal("100.0050"),
+            3,
+            new BigDecimal("33.34"),
+            2,
+            0));
+
+    // Then the amounts are exact
+    assertThat(select(store, "SELECT * FROM realtime_revenue"))
+        .containsExactly(
+            List.of(
+                "DE",
+                "books",
+                instant("2026-11-26T12:00:00Z"),
+                instant("2026-11-26T12:01:00Z"),
+                new BigDecimal("100.005"),
+                3L,
+                new BigDecimal("33.34"),
+                2L,
+                0));
+  }
+
+  @Test
+  void sessionsRoundTripWithCategoriesAsJsonAndRetraction() throws Exception {
+    // Given a live session and a retracted one
+    ServingStoreWriter<SessionRow> writer = writer(ServingTables.SESSIONS);
+    SessionRow merged =
+        new SessionRow(
+            "u-1", "mobile", T0, T0 + 600_000, 5, new String[] {"books", "toys"}, true, 1, false);
+    SessionRow retracted =
+        new SessionRow(
+                "u-1", "mobile", T0 + 300_000, T0 + 600_000, 2, new String[0], false, 0, false)
+            .retract(1);
+
+    // When they are written and flushed
+    writeAndFlush(writer, merged, retracted);
+
+    // Then both rows are there, the retraction marked
+    assertThat(select(store, "SELECT * FROM sessions ORDER BY session_start"))
+        .containsExactly(
+            List.of(
+                "u-1",
+                "mobile",
+                instant("2026-11-26T12:00:00Z"),
+                instant("2026-11-26T12:10:00Z"),
+                5L,
+                "[\"books\",\"toys\"]",
+                true,
+                1,
+                false),
+            List.of(
+                "u-1",
+                "mobile",
+                instant("2026-11-26T12:05:00Z"),
+                instant("2026-11-26T12:10:00Z"),
+                2L,
+                "[]",
+                false,
+                1,
+                true));
+  }
+
+  @Test
+  void fraudAlertsRoundTripWithDetailsAsJson() throws Exception {
+    // Given a travel alert and an alert without details
+    ServingStoreWriter<FraudAlert> writer = writer(ServingTables.FRAUD_ALERTS);
+    FraudAlert travel =
+        new FraudAlert(
+            "IMPOSSIBLE_TRAVEL:t-1",
+            FraudRule.IMPOSSIBLE_TRAVEL,
+            Severity.HIGH,
+            "t-1",
+            "c-1",
+            T0,
+            T0 + 12,
+            AlertDetails.travel(812.5, 12.0));
+    FraudAlert bare =
+        new FraudAlert(
+            "AMOUNT_ANOMALY:t-2",
+            FraudRule.AMOUNT_ANOMALY,
+            Severity.MEDIUM,
+            "t-2",
+            "c-2",
+            T0 + 1,
+            T0 + 2,
+            null);
+
+    // When they are written and flushed
+    writeAndFlush(writer, travel, bare);
+
+    // Then the details are the topic's JSON, null when absent
+    List<Object> bareRow =
+        Arrays.asList(
+            "AMOUNT_ANOMALY:t-2",
+            "AMOUNT_ANOMALY",
+            "MEDIUM",
+            "t-2",
+            "c-2",
+            instant("2026-11-26T12:00:00.001Z"),
+            instant("2026-11-26T12:00:00.002Z"),
+            null);
+    assertThat(select(store, "SELECT * FROM fraud_alerts ORDER BY alert_id"))
+        .containsExactly(
+            bareRow,
+            List.of(
+                "IMPOSSIBLE_TRAVEL:t-1",
+                "IMPOSSIBLE_TRAVEL",
+                "HIGH",
+                "t-1",
+                "c-1",
+                instant("2026-11-26T12:00:00Z"),
+                instant("2026-11-26T12:00:00.012Z"),
+                "{\"distance_km\":812.5,\"minutes\":12.0}"));
+  }
+
+  @Test
+  void transactionDecisionsRoundTrip() throws Exception {
+    // Given a blocked and an approved transaction
+    ServingStoreWriter<io.freshet.core.fraud.TransactionDecision> writer =
+        writer(ServingTables.TRANSACTION_DECISIONS);
+
+    // When they are written and flushed
+    writeAndFlush(
+        writer,
+        TestRows.decision("t-1", Verdict.BLOCK, FraudRule.VELOCITY, FraudRule.IMPOSSIBLE_TRAVEL),
+        TestRows.decision("t-2", Verdict.APPROVE));
+
+    // Then the fired rules are a JSON array in the decision's order
+    assertThat(select(store, "SELECT * FROM transaction_decisions ORDER BY transaction_id"))
+        .containsExactly(
+            List.of(
+                "t-1",
+                "c-1",
+                "BLOCK",
+                "[\"VELOCITY\",\"IMPOSSIBLE_TRAVEL\"]",
+                instant("2026-11-26T12:00:00Z"),
+                instant("2026-11-26T12:00:00.025Z")),
+            List.of(
+                "t-2",
+                "c-1",
+                "APPROVE",
+                "[]",
+                instant("2026-11-26T12:00:00Z"),
+                instant("2026-11-26T12:00:00.025Z")));
+  }
+
+  @Test
+  void timestampsAreStoredAsUtcWallClockWhateverTheJvmZone() throws Exception {
+    // Given a window starting at 12:00:00.250Z
+    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+
+    // When it is written
+    writeAndFlush(writer, stats("d-1", T0 + 250, 20.0, 0));
+
+    // Then SQL sees the UTC wall-clock time, so SQL literals and the API agree
+    assertThat(
+            select(
+                store,
+                "SELECT CAST(window_start AS VARCHAR) FROM sensor_stats_5s"
+                    + " WHERE window_start = TIMESTAMP '2026-11-26 12:00:00.25'"))
+        .containsExactly(List.of("2026-11-26 12:00:00.25"));
+  }
+
+  @Test
+  void rowsBecomeVisibleOnlyAtFlush() throws Exception {
+    // Given a written row
+    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    writer.write(stats("d-1", T0, 20.0, 0), null);
+
+    // When no flush (checkpoint) has happened yet
+    List<List<Object>> before = select(store, "SELECT COUNT(*) FROM sensor_stats_5s");
+    writer.flush(false);
+
+    // Then the row appears only with the flush
+    assertThat(before).containsExactly(List.of(0L));
+    assertThat(select(store, "SELECT COUNT(*) FROM sensor_stats_5s")).containsExactly(List.of(1L));
+  }
+
+  @Test
+  void laterRevisionReplacesEarlierRowInTheTableAndInTheBuffer() throws Exception {
+    // Given revision 0 of a window in the table
+    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    writeAndFlush(writer, stats("d-1", T0, 20.0, 0));
+
+    // When revisions 1 and 2 arrive before the next checkpoint
+    writer.write(stats("d-1", T0, 21.0, 1), null);
+    writer.write(stats("d-1", T0, 22.0, 2), null);
+    int buffered = writer.buffered();
+    writer.flush(false);
+
+    // Then one row holds revision 2
+    assertThat(buffered).isEqualTo(1);
+    assertThat(select(store, "SELECT mean, revision FROM sensor_stats_5s"))
+        .containsExactly(List.of(22.0, 2));
+  }
+
+  @Test
+  void olderRevisionNeverReplacesNewerOne() throws Exception {
+    // Given revision 2 of a window in the table
+    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    writeAndFlush(writer, stats("d-1", T0, 22.0, 2));
+
+    // When a replay writes revision 1 again, and then revision 2 again
+    writeAndFlush(writer, stats("d-1", T0, 21.0, 1));
+    List<List<Object>> afterOld = select(store, "SELECT mean, revision FROM sensor_stats_5s");
+    writeAndFlush(writer, stats("d-1", T0, 22.0, 2));
+
+    // Then the table keeps revision 2 throughout
+    assertThat(afterOld).containsExactly(List.of(22.0, 2));
+    assertThat(select(store, "SELECT mean, revision FROM sensor_stats_5s"))
+        .containsExactly(List.of(22.0, 2));
+  }
+
+  @Test
+  void replayAfterFailureLeavesIdenticalTable() throws Exception {
+    // Given a writer that completed checkpoint 1, then flushed part of epoch 2 at a barrier whose
+    // checkpoint failed, and buffered more before the task died
+    List<SensorStatsRow> epoch1 = List.of(stats("d-1", T0, 20.0, 0), stats("d-2", T0, 30.0, 0));
+    List<SensorStatsRow> epoch2 =
+        List.of(
+            stats("d-1", T0, 21.0, 1),
+            stats("d-3", T0, 40.0, 0),
+            stats("d-2", T0 + 5_000, 31.0, 0),
+            stats("d-3", T0, 41.0, 1));
+    ServingStoreWriter<SensorStatsRow> failing = writer(ServingTables.SENSOR_STATS_5S);
+    for (SensorStatsRow row : epoch1) {
+      failing.write(row, null);
+    }
+    failing.flush(false);
+    for (SensorStatsRow row : epoch2.subList(0, 2)) {
+      failing.write(row, null);
+    }
+    failing.flush(false);
+    for (SensorStatsRow row : epoch2.subList(2, 4)) {
+      failing.write(row, null);
+    }
+    failing.close();
+    resources.remove(failing);
+    List<List<Object>> reference = referenceTable(epoch1, epoch2);
+
+    // When a new writer, restored from checkpoint 1, replays epoch 2 and checkpoints
+    ServingStoreWriter<SensorStatsRow> restored = writer(ServingTables.SENSOR_STATS_5S);
+    for (SensorStatsRow row : epoch2) {
+      restored.write(row, null);
+    }
+    restored.flush(false);
+
+    // Then the table equals that of a run without failure, and a second replay changes nothing
+    String all = "SELECT * FROM sensor_stats_5s ORDER BY device_id, window_start";
+    assertThat(select(store, all)).isEqualTo(reference);
+    writeAndFlush(restored, epoch2.toArray(SensorStatsRow[]::new));
+    assertThat(select(store, all)).isEqualTo(reference);
+    assertThat(reference).hasSize(4);
+  }
+
+  /** The table a failure-free run produces, computed in a fresh store of the same engine. */
+  private List<List<Object>> referenceTable(
+      List<SensorStatsRow> epoch1, List<SensorStatsRow> epoch2) throws Exception {
+    String referenceUrl = newStoreUrl();
+    try (ServingStore reference = ServingStore.open(referenceUrl);
+        ServingStoreWriter<SensorStatsRow> writer =
+            new ServingStoreSink<>(referenceUrl, ServingTables.SENSOR_STATS_5S)
+                .createWriter(new SimpleCounter())) {
+      for (SensorStatsRow row : epoch1) {
+        writer.write(row, null);
+      }
+      writer.flush(false);
+      for (SensorStatsRow row : epoch2) {
+        writer.write(row, null);
+      }
+      writer.flush(true);
+      return select(reference, "SELECT * FROM sensor_stats_5s ORDER BY device_id, window_start");
+    }
+  }
+
+  @Test
+  void fullBufferIsUpsertedBeforeTheCheckpoint() throws Exception {
+    // Given a sink that buffers at most two keys
+    ServingStoreWriter<SensorStatsRow> writer =
+        new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S, 2)
+            .createWriter(new SimpleCounter());
+    resources.add(writer);
+
+    // When three keys are written without a flush
+    writer.write(stats("d-1", T0, 20.0, 0), null);
+    writer.write(stats("d-2", T0, 20.0, 0), null);
+    writer.write(stats("d-3", T0, 20.0, 0), null);
+
+    // Then the first two are in the table and the third waits for the checkpoint
+    assertThat(select(store, "SELECT device_id FROM sensor_stats_5s ORDER BY device_id"))
+        .containsExactly(List.of("d-1"), List.of("d-2"));
+    assertThat(writer.buffered()).isEqualTo(1);
+  }
+
+  @Test
+  void countsUpsertedRows() throws Exception {
+    // Given a writer counting on a counter
+    SimpleCounter counter = new SimpleCounter();
+    ServingStoreWriter<SensorStatsRow> writer =
+        new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S).createWriter(counter);
+    resources.add(writer);
+
+    // When three rows of two keys are flushed
+    writeAndFlush(
+        writer, stats("d-1", T0, 20.0, 0), stats("d-1", T0, 21.0, 1), stats("d-2", T0, 1.0, 0));
+
+    // Then two rows were upserted
+    assertThat(counter.getCount()).isEqualTo(2);
+  }
+
+  @Test
+  void rowThatDoesNotFitItsTableFailsAtWrite() throws Exception {
+    // Given a table whose mapper gives a key column null
+    ServingTable<String> broken =
+        new ServingTable<>(
+            "sensor_anomalies",
+            ServingTables.SENSOR_ANOMALIES.columns(),
+            "window_start",
+            null,
+            s -> new Object[] {null, "x", 1L, 2L, 1.0, 1.0, 1.0, 1.0});
+    ServingStoreWriter<String> writer =
+        new ServingStoreSink<>(url, broken).createWriter(new SimpleCounter());
+    resources.add(writer);
+
+    // When a row is written, Then it is refused with the column named
+    assertThatThrownBy(() -> writer.write("row", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sensor_anomalies.device_id is a key, not null");
+  }
+}

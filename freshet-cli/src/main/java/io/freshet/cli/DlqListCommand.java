@@ -54,10 +54,7 @@ public final class DlqListCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DeadLetterStore store = new DeadLetterStore(bootstrapServers);
     if (topic != null && !store.topics().contains(topic)) {
-      err.println(
-          topic
-              + " is not a dead-letter topic; expected one of "
-              + String.join(", ", store.topics()));
+      err.println(store.notADeadLetterTopic(topic));
       return 2;
     }
     DeadLetterFilter filter =

@@ -96,10 +96,7 @@ public final class DlqReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DeadLetterStore store = new DeadLetterStore(bootstrapServers);
     if (topic != null && !store.topics().contains(topic)) {
-      err.println(
-          topic
-              + " is not a dead-letter topic; expected one of "
-              + String.join(", ", store.topics()));
+      err.println(store.notADeadLetterTopic(topic));
       return 2;
     }
     Set<Long> wanted = offsets == null ? Set.of() : new TreeSet<>(offsets);

@@ -43,10 +43,7 @@ public final class DlqShowCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DeadLetterStore store = new DeadLetterStore(bootstrapServers);
     if (!store.topics().contains(topic)) {
-      err.println(
-          topic
-              + " is not a dead-letter topic; expected one of "
-              + String.join(", ", store.topics()));
+      err.println(store.notADeadLetterTopic(topic));
       return 2;
     }
     Optional<DeadLetterEntry> entry;

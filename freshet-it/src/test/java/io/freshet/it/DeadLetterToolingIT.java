@@ -464,10 +464,7 @@ class DeadLetterToolingIT {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Every dead-letter topic Freshet owns, as the CLI lists them. */
+  /** Every dead-letter topic Freshet owns, as the tools list them. */
   static final String DEAD_LETTER_TOPICS =
-      Topics.all().stream()
-          .map(io.freshet.pipelines.topic.TopicDescriptor::name)
-          .filter(n -> n.endsWith(".dlq"))
-          .collect(java.util.stream.Collectors.joining(", "));
+      String.join(", ", io.freshet.runtime.deadletter.DeadLetterStore.deadLetterTopics());
 }

@@ -224,11 +224,6 @@ public final class DeadLetterRoutes implements HttpRoutes {
   }
 
   private static Answer unknownTopic(DeadLetterStore store, String topic) {
-    return new Answer(
-        404,
-        DeadLetterJson.error(
-            topic
-                + " is not a dead-letter topic; expected one of "
-                + String.join(", ", store.topics())));
+    return new Answer(404, DeadLetterJson.error(store.notADeadLetterTopic(topic)));
   }
 }

@@ -53,6 +53,11 @@ public final class DeadLetterStore {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
 
+  /** Why {@code topic} cannot be read as dead letters here, naming the topics that can. */
+  public String notADeadLetterTopic(String topic) {
+    return topic + " is not a dead-letter topic; expected one of " + String.join(", ", topics);
+  }
+
   /** The names of the dead-letter topics among Freshet's topic descriptors. */
   public static List<String> deadLetterTopics() {
     return Topics.all().stream()
@@ -155,8 +160,7 @@ public final class DeadLetterStore {
    */
   public Optional<DeadLetterEntry> find(String topic, long offset) {
     if (!topics.contains(topic)) {
-      throw new IllegalArgumentException(
-          topic + " is not a dead-letter topic; expected one of " + String.join(", ", topics));
+      throw new IllegalArgumentException(notADeadLetterTopic(topic));
     }
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       if (consumer.partitionsFor(topic, timeout).isEmpty()) {

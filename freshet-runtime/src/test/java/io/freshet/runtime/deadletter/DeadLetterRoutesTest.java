@@ -133,10 +133,7 @@ class DeadLetterRoutesTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Every dead-letter topic Freshet owns, as the error lists them. */
+  /** Every dead-letter topic Freshet owns, as the tools list them. */
   static final String DEAD_LETTER_TOPICS =
-      io.freshet.pipelines.topic.Topics.all().stream()
-          .map(io.freshet.pipelines.topic.TopicDescriptor::name)
-          .filter(n -> n.endsWith(".dlq"))
-          .collect(java.util.stream.Collectors.joining(", "));
+      String.join(", ", io.freshet.runtime.deadletter.DeadLetterStore.deadLetterTopics());
 }

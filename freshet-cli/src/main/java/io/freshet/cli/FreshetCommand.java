@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       TailCommand.class,
       DlqCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      SqlCommand.class
     })
 public final class FreshetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

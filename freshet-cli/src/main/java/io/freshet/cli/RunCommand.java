@@ -2,7 +2,8 @@ package io.freshet.cli;
 
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
-import io.freshet.runtime.config.InvalidConfigException;
+import io.freshet.serving.ServingStore;
+import io.freshet.serving.SqlDialect;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,6 +28,14 @@ public final class RunCommand implements Callable<Integer> {
       names = "--data-dir",
       description = "Kafka logs and Flink checkpoints (default: ${DEFAULT-VALUE}).")
   Path dataDir = DEFAULTS.dataDir();
+
+  @Option(
+      names = "--store",
+      paramLabel = "JDBC_URL",
+      description =
+          "Serving store: jdbc:duckdb:FILE or jdbc:postgresql://HOST:PORT/DB?user=..."
+              + " (default: a DuckDB file serving.duckdb in the data dir).")
+  String store;
 
   @Option(
       names = "--bootstrap-servers",
@@ -95,6 +104,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FreshetConfig config;
+    String storeUrl;
     try {
       config =
           new FreshetConfig(
@@ -112,13 +122,16 @@ public final class RunCommand implements Callable<Integer> {
                   DEFAULTS.fraudRules(),
                   latencySlas())
               .validate();
-    } catch (InvalidConfigException | picocli.CommandLine.TypeConversionException e) {
+      storeUrl = store == null ? ServingStore.defaultUrl(config.dataDir()) : store;
+      SqlDialect.forUrl(storeUrl);
+    } catch (IllegalArgumentException | picocli.CommandLine.TypeConversionException e) {
+      // Both an InvalidConfigException and an unsupported store URL are IllegalArgumentExceptions.
       System.err.println(e.getMessage());
       return 2;
     }
     System.setProperty("freshet.log.dir", config.dataDir().resolve("logs").toString());
     CountDownLatch stopped = new CountDownLatch(1);
-    FreshetPlatform platform = FreshetPlatform.start(config, System.out::println);
+    FreshetPlatform platform = FreshetPlatform.start(config, storeUrl, System.out::println);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

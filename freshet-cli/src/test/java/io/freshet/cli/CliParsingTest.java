@@ -40,7 +40,17 @@ class CliParsingTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"run", "produce", "tail", "status", "dlq", "dlq list", "dlq show", "dlq replay"})
+      strings = {
+        "run",
+        "produce",
+        "tail",
+        "status",
+        "sql",
+        "dlq",
+        "dlq list",
+        "dlq show",
+        "dlq replay"
+      })
   void everyCommandHasHelp(String command) {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(new FreshetCommand()).setOut(new PrintWriter(out));

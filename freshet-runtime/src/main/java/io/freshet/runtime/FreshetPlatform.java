@@ -29,8 +29,10 @@ import io.freshet.runtime.metrics.CheckpointStateCollector;
 import io.freshet.runtime.metrics.KafkaMetricsCollector;
 import io.freshet.runtime.metrics.MetricsRoutes;
 import io.freshet.runtime.metrics.PipelineGauges;
+import io.freshet.runtime.serving.ViewRoutes;
 import io.freshet.runtime.status.StatusRoutes;
 import io.freshet.runtime.status.StatusService;
+import io.freshet.serving.ServingStore;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,23 +66,33 @@ public final class FreshetPlatform implements AutoCloseable {
       List.of(FraudDetectionJob.NAME, IotMonitoringJob.NAME, ClickstreamJob.NAME);
 
   private final FreshetConfig config;
+  private final String storeUrl;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private volatile String bootstrapServers;
   private volatile Admin admin;
   private volatile EmbeddedFlink flink;
+  private volatile ServingStore store;
   private HttpServer http;
 
-  private FreshetPlatform(FreshetConfig config) {
+  private FreshetPlatform(FreshetConfig config, String storeUrl) {
     this.config = config;
+    this.storeUrl = storeUrl;
+  }
+
+  /** Starts the platform with the default serving store, a DuckDB file in the data dir. */
+  public static FreshetPlatform start(FreshetConfig config, Consumer<String> console)
+      throws Exception {
+    return start(config, ServingStore.defaultUrl(config.dataDir()), console);
   }
 
   /**
-   * Starts every component in dependency order; if one fails, those already started are stopped and
-   * the failure is rethrown.
+   * Starts every component in dependency order, materialising results into the serving store at
+   * {@code storeUrl} (see {@link ServingStore#open}); if one fails, those already started are
+   * stopped and the failure is rethrown.
    */
-  public static FreshetPlatform start(FreshetConfig config, Consumer<String> console)
-      throws Exception {
-    FreshetPlatform platform = new FreshetPlatform(config.validate());
+  public static FreshetPlatform start(
+      FreshetConfig config, String storeUrl, Consumer<String> console) throws Exception {
+    FreshetPlatform platform = new FreshetPlatform(config.validate(), storeUrl);
     try {
       platform.startAll(console);
       return platform;
@@ -101,7 +113,8 @@ public final class FreshetPlatform implements AutoCloseable {
             List.of(
                 new MetricsRoutes(registry),
                 new DeadLetterRoutes(this::bootstrapServers),
-                new StatusRoutes(new StatusService(this::health, registry))));
+                new StatusRoutes(new StatusService(this::health, registry)),
+                new ViewRoutes(() -> store)));
     started.push(http);
     PipelineGauges gauges = new PipelineGauges(config.latencySlas(), config.checkpointInterval());
     registry.register(gauges);
@@ -133,6 +146,17 @@ public final class FreshetPlatform implements AutoCloseable {
     started.push(kafkaMetrics);
     registry.register(kafkaMetrics);
     started.push(() -> registry.unregister(kafkaMetrics));
+
+    // Opened before the jobs so their sinks find the schema in place.
+    ServingStore openedStore = ServingStore.open(storeUrl);
+    store = openedStore;
+    started.push(
+        () -> {
+          // The HTTP server outlives the store on shutdown: it answers 503 rather than query a
+          // closed store.
+          store = null;
+          openedStore.close();
+        });
 
     flink =
         EmbeddedFlink.start(
@@ -177,6 +201,8 @@ public final class FreshetPlatform implements AutoCloseable {
             + bootstrapServers
             + (config.embeddedKafka() ? " (embedded KRaft broker)" : " (external)"));
     console.accept("  HTTP       http://localhost:" + http.port() + "/api/health, /metrics");
+    // Never print a PostgreSQL password given in the URL.
+    console.accept("  Store      " + storeUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
     console.accept("  Flink      " + flink.restAddress() + " (embedded MiniCluster REST API)");
     console.accept("  Data dir   " + config.dataDir().toAbsolutePath());
     resumed.forEach(
@@ -207,7 +233,7 @@ public final class FreshetPlatform implements AutoCloseable {
             env ->
                 new FraudDetectionJob(
                         FraudKafkaIo.create(
-                            kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
+                            kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
                         config.fraudRules())
                     .wireInto(env)),
         new FlinkJobSpec(
@@ -215,7 +241,7 @@ public final class FreshetPlatform implements AutoCloseable {
             env ->
                 new IotMonitoringJob(
                         IotKafkaIo.create(
-                            kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
+                            kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
                         IotSettings.defaults())
                     .wireInto(env)),
         new FlinkJobSpec(
@@ -223,7 +249,7 @@ public final class FreshetPlatform implements AutoCloseable {
             env ->
                 new ClickstreamJob(
                         ClickstreamKafkaIo.create(
-                            kafka, config.maxOutOfOrderness(), config.sourceIdleness()),
+                            kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
                         IotSettings.defaults().allowedLateness())
                     .wireInto(env)));
   }
@@ -231,6 +257,11 @@ public final class FreshetPlatform implements AutoCloseable {
   /** The bootstrap servers the platform's clients use. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The JDBC URL of the serving store the jobs write to. */
+  public String storeUrl() {
+    return storeUrl;
   }
 
   public int httpPort() {

@@ -55,8 +55,20 @@ public enum SqlDialect {
    * a newer one reached the table leaves the newer one in place.
    */
   public String upsertSql(ServingTable<?> table) {
+    return upsertSql(table, 1);
+  }
+
+  /**
+   * The upsert of {@code rows} rows with distinct keys in one statement, like {@link
+   * #upsertSql(ServingTable)} otherwise; parameters are the rows' columns one row after another.
+   */
+  public String upsertSql(ServingTable<?> table, int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("rows must be >= 1, was " + rows);
+    }
     List<Column> columns = table.columns();
-    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    String row = columns.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
+    String placeholders = String.join(", ", java.util.Collections.nCopies(rows, row));
     String updates =
         columns.stream()
             .filter(c -> !c.key())
@@ -67,9 +79,9 @@ public enum SqlDialect {
             .append(ServingTable.quote(table.name()))
             .append(" (")
             .append(ServingTable.join(columns))
-            .append(") VALUES (")
+            .append(") VALUES ")
             .append(placeholders)
-            .append(") ON CONFLICT (")
+            .append(" ON CONFLICT (")
             .append(ServingTable.join(table.keyColumns()))
             .append(") DO UPDATE SET ")
             .append(updates);

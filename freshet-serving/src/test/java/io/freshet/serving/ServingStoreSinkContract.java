@@ -408,6 +408,27 @@ abstract class ServingStoreSinkContract {
   }
 
   @Test
+  void flushLargerThanOneStatementUpsertsEveryRowAndKeepsTheRevisionGuard() throws Exception {
+    // Given revision 5 of device d-0's window in the table
+    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    writeAndFlush(writer, stats("d-0", T0, 22.0, 5));
+
+    // When 250 devices' revision 0 are flushed at once (two full statements and a shorter one)
+    for (int i = 0; i < 250; i++) {
+      writer.write(stats("d-" + i, T0, i, 0), null);
+    }
+    writer.flush(false);
+
+    // Then all 250 keys are in the table, d-0 still at revision 5 and the rest at revision 0
+    assertThat(select(store, "SELECT mean, revision FROM sensor_stats_5s WHERE device_id = 'd-0'"))
+        .containsExactly(List.of(22.0, 5));
+    assertThat(select(store, "SELECT device_id FROM sensor_stats_5s WHERE revision = 0"))
+        .hasSize(249);
+    assertThat(select(store, "SELECT mean FROM sensor_stats_5s WHERE device_id = 'd-249'"))
+        .containsExactly(List.of(249.0));
+  }
+
+  @Test
   void replayAfterFailureLeavesIdenticalTable() throws Exception {
     // Given a writer that completed checkpoint 1, then flushed part of epoch 2 at a barrier whose
     // checkpoint failed, and buffered more before the task died

@@ -81,6 +81,13 @@ public final class ClickstreamJob {
             .uid("revenue-per-minute")
             .name("revenue-per-minute");
     revenue.sinkTo(io.revenue()).uid("revenue-sink").name("revenue-sink");
+    revenue
+        .map(ClickstreamServingRows::revenue)
+        .uid("revenue-store-rows")
+        .name("revenue-store-rows")
+        .sinkTo(io.revenueStore())
+        .uid("revenue-store-sink")
+        .name("revenue-store-sink");
 
     SingleOutputStreamOperator<SessionRow> sessions =
         clicks
@@ -94,6 +101,13 @@ public final class ClickstreamJob {
             .uid("sessions")
             .name("sessions");
     sessions.sinkTo(io.sessions()).uid("sessions-sink").name("sessions-sink");
+    sessions
+        .map(ClickstreamServingRows::session)
+        .uid("sessions-store-rows")
+        .name("sessions-store-rows")
+        .sinkTo(io.sessionStore())
+        .uid("sessions-store-sink")
+        .name("sessions-store-sink");
 
     revenue
         .getSideOutput(LATE_FOR_REVENUE)

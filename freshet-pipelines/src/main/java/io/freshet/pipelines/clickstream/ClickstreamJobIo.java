@@ -15,4 +15,6 @@ public record ClickstreamJobIo(
     Sink<RevenueRow> revenue,
     Sink<SessionRow> sessions,
     Sink<LateEvent> lateEvents,
-    Sink<DeadLetterRecord> deadLetters) {}
+    Sink<DeadLetterRecord> deadLetters,
+    Sink<io.freshet.serving.rows.RevenueRow> revenueStore,
+    Sink<io.freshet.serving.rows.SessionRow> sessionStore) {}

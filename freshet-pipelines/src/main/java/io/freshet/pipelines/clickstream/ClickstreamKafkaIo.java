@@ -10,6 +10,8 @@ import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.topic.Topics;
+import io.freshet.serving.ServingStoreSink;
+import io.freshet.serving.ServingTables;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -21,9 +23,11 @@ public final class ClickstreamKafkaIo {
 
   private ClickstreamKafkaIo() {}
 
-  /** Source and sinks on the cluster behind {@code kafka}. */
+  /**
+   * Source and sinks on the cluster behind {@code kafka} and the serving store at {@code storeUrl}.
+   */
   public static ClickstreamJobIo create(
-      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness) {
+      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness, String storeUrl) {
     IngestingDeserializationSchema<ClickEvent> deserializer =
         new IngestingDeserializationSchema<>(
             Topics.CLICKSTREAM_EVENTS.valueCodec(),
@@ -45,6 +49,8 @@ public final class ClickstreamKafkaIo {
             "freshet-click-late-events"),
         kafka.exactlyOnceSink(
             new DeadLetterSerializationSchema(Topics.CLICKSTREAM_EVENTS_DLQ),
-            "freshet-click-dead-letters"));
+            "freshet-click-dead-letters"),
+        new ServingStoreSink<>(storeUrl, ServingTables.REALTIME_REVENUE),
+        new ServingStoreSink<>(storeUrl, ServingTables.SESSIONS));
   }
 }

@@ -55,9 +55,11 @@ public final class FraudDetectionJob {
             .name("fraud-rules");
 
     decisions.sinkTo(io.decisions()).uid("decisions-sink").name("decisions-sink");
+    decisions.sinkTo(io.decisionStore()).uid("decisions-store-sink").name("decisions-store-sink");
 
     DataStream<FraudAlert> alerts = decisions.getSideOutput(FraudDetectionFunction.ALERTS);
     alerts.sinkTo(io.alerts()).uid("alerts-sink").name("alerts-sink");
+    alerts.sinkTo(io.alertStore()).uid("alerts-store-sink").name("alerts-store-sink");
 
     DataStream<DeadLetterRecord> deadLetters =
         transactions.getSideOutput(DeadLetters.TAG).union(decisions.getSideOutput(DeadLetters.TAG));

@@ -10,11 +10,14 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 
 /**
- * The source and sinks the fraud job is wired between: Kafka in production, anything else in tests.
+ * The source and sinks the fraud job is wired between: Kafka and the serving store in production,
+ * anything else in tests.
  */
 public record FraudJobIo(
     Source<Ingested<Transaction>, ?, ?> transactions,
     WatermarkStrategy<Ingested<Transaction>> watermarks,
     Sink<TransactionDecision> decisions,
     Sink<FraudAlert> alerts,
-    Sink<DeadLetterRecord> deadLetters) {}
+    Sink<DeadLetterRecord> deadLetters,
+    Sink<TransactionDecision> decisionStore,
+    Sink<FraudAlert> alertStore) {}

@@ -11,6 +11,8 @@ import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.topic.Topics;
+import io.freshet.serving.ServingStoreSink;
+import io.freshet.serving.ServingTables;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -22,9 +24,11 @@ public final class FraudKafkaIo {
 
   private FraudKafkaIo() {}
 
-  /** Source and sinks on the cluster behind {@code kafka}. */
+  /**
+   * Source and sinks on the cluster behind {@code kafka} and the serving store at {@code storeUrl}.
+   */
   public static FraudJobIo create(
-      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness) {
+      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness, String storeUrl) {
     TypeInformation<Ingested<Transaction>> ingestedType =
         TypeInformation.of(new TypeHint<Ingested<Transaction>>() {});
     IngestingDeserializationSchema<Transaction> deserializer =
@@ -46,6 +50,8 @@ public final class FraudKafkaIo {
             "freshet-fraud-alerts"),
         kafka.exactlyOnceSink(
             new DeadLetterSerializationSchema(Topics.TRANSACTIONS_DLQ),
-            "freshet-fraud-dead-letters"));
+            "freshet-fraud-dead-letters"),
+        new ServingStoreSink<>(storeUrl, ServingTables.TRANSACTION_DECISIONS),
+        new ServingStoreSink<>(storeUrl, ServingTables.FRAUD_ALERTS));
   }
 }

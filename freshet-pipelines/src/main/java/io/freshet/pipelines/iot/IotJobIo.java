@@ -4,6 +4,9 @@ import io.freshet.core.iot.SensorReading;
 import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.serving.rows.SensorAnomalyRow;
+import io.freshet.serving.rows.SensorStatsRow;
+import io.freshet.serving.rows.SensorStddevRow;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -18,4 +21,7 @@ public record IotJobIo(
     Sink<SensorAnomaly> anomalies,
     Sink<SensorAlert> alerts,
     Sink<LateEvent> lateEvents,
-    Sink<DeadLetterRecord> deadLetters) {}
+    Sink<DeadLetterRecord> deadLetters,
+    Sink<SensorStatsRow> statsStore,
+    Sink<SensorStddevRow> stddevStore,
+    Sink<SensorAnomalyRow> anomalyStore) {}

@@ -10,6 +10,8 @@ import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.topic.Topics;
+import io.freshet.serving.ServingStoreSink;
+import io.freshet.serving.ServingTables;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -21,9 +23,11 @@ public final class IotKafkaIo {
 
   private IotKafkaIo() {}
 
-  /** Source and sinks on the cluster behind {@code kafka}. */
+  /**
+   * Source and sinks on the cluster behind {@code kafka} and the serving store at {@code storeUrl}.
+   */
   public static IotJobIo create(
-      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness) {
+      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness, String storeUrl) {
     IngestingDeserializationSchema<SensorReading> deserializer =
         new IngestingDeserializationSchema<>(
             Topics.SENSOR_READINGS.valueCodec(),
@@ -58,6 +62,9 @@ public final class IotKafkaIo {
             "freshet-iot-late-events"),
         kafka.exactlyOnceSink(
             new DeadLetterSerializationSchema(Topics.SENSOR_READINGS_DLQ),
-            "freshet-iot-dead-letters"));
+            "freshet-iot-dead-letters"),
+        new ServingStoreSink<>(storeUrl, ServingTables.SENSOR_STATS_5S),
+        new ServingStoreSink<>(storeUrl, ServingTables.SENSOR_STDDEV_1M),
+        new ServingStoreSink<>(storeUrl, ServingTables.SENSOR_ANOMALIES));
   }
 }

@@ -80,22 +80,31 @@ public final class IotMonitoringJob {
             .uid("sensor-panes-5s")
             .name("sensor-panes-5s");
 
-    panes
-        .map(SensorStats5s::of)
-        .uid("sensor-stats-5s")
-        .name("sensor-stats-5s")
-        .sinkTo(io.stats())
-        .uid("sensor-stats-sink")
-        .name("sensor-stats-sink");
+    SingleOutputStreamOperator<SensorStats5s> stats =
+        panes.map(SensorStats5s::of).uid("sensor-stats-5s").name("sensor-stats-5s");
+    stats.sinkTo(io.stats()).uid("sensor-stats-sink").name("sensor-stats-sink");
+    stats
+        .map(IotServingRows::stats)
+        .uid("sensor-stats-store-rows")
+        .name("sensor-stats-store-rows")
+        .sinkTo(io.statsStore())
+        .uid("sensor-stats-store-sink")
+        .name("sensor-stats-store-sink");
 
-    panes
-        .keyBy(PaneStats::key, TypeInformation.of(String.class))
-        .process(new SlidingStddevFunction(STDDEV_WINDOW, PANE, settings.allowedLateness()))
-        .uid("sensor-stddev-1m")
-        .name("sensor-stddev-1m")
-        .sinkTo(io.stddev())
-        .uid("sensor-stddev-sink")
-        .name("sensor-stddev-sink");
+    SingleOutputStreamOperator<SensorStddev1m> stddev =
+        panes
+            .keyBy(PaneStats::key, TypeInformation.of(String.class))
+            .process(new SlidingStddevFunction(STDDEV_WINDOW, PANE, settings.allowedLateness()))
+            .uid("sensor-stddev-1m")
+            .name("sensor-stddev-1m");
+    stddev.sinkTo(io.stddev()).uid("sensor-stddev-sink").name("sensor-stddev-sink");
+    stddev
+        .map(IotServingRows::stddev)
+        .uid("sensor-stddev-store-rows")
+        .name("sensor-stddev-store-rows")
+        .sinkTo(io.stddevStore())
+        .uid("sensor-stddev-store-sink")
+        .name("sensor-stddev-store-sink");
 
     BroadcastStream<EquipmentBaseline> equipment =
         env.fromSource(
@@ -105,15 +114,21 @@ public final class IotMonitoringJob {
             .uid("equipment-baselines-source")
             .setParallelism(1)
             .broadcast(AnomalyFunction.EQUIPMENT);
-    panes
-        .keyBy(PaneStats::key, TypeInformation.of(String.class))
-        .connect(equipment)
-        .process(new AnomalyFunction(settings.anomalies()))
-        .uid("sensor-anomalies")
-        .name("sensor-anomalies")
-        .sinkTo(io.anomalies())
-        .uid("sensor-anomalies-sink")
-        .name("sensor-anomalies-sink");
+    SingleOutputStreamOperator<SensorAnomaly> anomalies =
+        panes
+            .keyBy(PaneStats::key, TypeInformation.of(String.class))
+            .connect(equipment)
+            .process(new AnomalyFunction(settings.anomalies()))
+            .uid("sensor-anomalies")
+            .name("sensor-anomalies");
+    anomalies.sinkTo(io.anomalies()).uid("sensor-anomalies-sink").name("sensor-anomalies-sink");
+    anomalies
+        .map(IotServingRows::anomaly)
+        .uid("sensor-anomalies-store-rows")
+        .name("sensor-anomalies-store-rows")
+        .sinkTo(io.anomalyStore())
+        .uid("sensor-anomalies-store-sink")
+        .name("sensor-anomalies-store-sink");
 
     panes
         .getSideOutput(TOO_LATE)

@@ -275,6 +275,50 @@ class ClickstreamPipelineIT {
       assertThat(revenueLate.windowEnd()).isEqualTo(T0 + 61 * MIN);
       await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.poll().size() == 1);
     }
+
+    // and every record is accounted for: processed or dead-lettered
+    PrometheusText metrics = PrometheusText.scrape(platform.httpPort());
+    assertThat(metrics.sum("freshet_records_in_total", "pipeline", "clickstream"))
+        .isEqualTo(onTime.size() + 4 + 1);
+    assertThat(
+            metrics.sum(
+                "freshet_dead_letters_total",
+                "pipeline",
+                "clickstream",
+                "error_type",
+                "INVALID_FIELD"))
+        .isEqualTo(1);
+
+    // and the serving store holds the same results, read back through freshet sql
+    long orders =
+        expectedRevenue.values().stream().mapToLong(v -> Long.parseLong(v.split("\\|")[1])).sum();
+    String expectedStore =
+        "[{\"n\":" + expectedRevenue.size() + ",\"orders\":" + orders + ",\"revised\":1}]\n";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        sql(
+                            "select count(*) as n, cast(sum(order_count) as bigint) as orders,"
+                                + " cast(sum(case when revision > 0 then 1 else 0 end) as bigint)"
+                                + " as revised from realtime_revenue"
+                                + " where window_end <= timestamp '2026-11-26 13:11:00'"))
+                    .isEqualTo(expectedStore));
+    assertThat(sql("select count(*) as n from sessions where retracted"))
+        .isEqualTo("[{\"n\":1}]\n");
+  }
+
+  /** Runs {@code freshet sql --json} against the running instance and returns its output. */
+  private String sql(String query) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    picocli.CommandLine cli = new picocli.CommandLine(new io.freshet.cli.FreshetCommand());
+    cli.setOut(new java.io.PrintWriter(out, true));
+    int exit =
+        cli.execute("sql", query, "--json", "--url", "http://localhost:" + platform.httpPort());
+    assertThat(exit).as(out.toString()).isZero();
+    return out.toString();
   }
 
   /** key → "revenue|orders|avg|buyers|revision" per minute window, straight loops. */

@@ -87,6 +87,12 @@ public final class RunCommand implements Callable<Integer> {
   Duration sourceIdleness = DEFAULTS.sourceIdleness();
 
   @Option(
+      names = "--allowed-lateness",
+      converter = DurationConverter.class,
+      description = "How long after a window ends a late event still revises it (default: 5m).")
+  Duration allowedLateness = DEFAULTS.allowedLateness();
+
+  @Option(
       names = "--latency-sla",
       paramLabel = "PIPELINE=DURATION",
       description =
@@ -120,7 +126,8 @@ public final class RunCommand implements Callable<Integer> {
                   maxOutOfOrderness,
                   sourceIdleness,
                   DEFAULTS.fraudRules(),
-                  latencySlas())
+                  latencySlas(),
+                  allowedLateness)
               .validate();
       storeUrl = store == null ? ServingStore.defaultUrl(config.dataDir()) : store;
       SqlDialect.forUrl(storeUrl);

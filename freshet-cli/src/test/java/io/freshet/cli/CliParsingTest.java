@@ -66,6 +66,7 @@ class CliParsingTest {
     assertThat(run.demo).isTrue();
     assertThat(run.kafkaPort).isEqualTo(9092);
     assertThat(run.httpPort).isEqualTo(8080);
+    assertThat(run.allowedLateness).isEqualTo(Duration.ofMinutes(5));
     new CommandLine(run).parseArgs("--no-demo", "--rate", "500");
     assertThat(run.demo).isFalse();
     assertThat(run.rate).isEqualTo(500);

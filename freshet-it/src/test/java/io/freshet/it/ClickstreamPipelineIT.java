@@ -83,7 +83,8 @@ class ClickstreamPipelineIT {
                 // Partitions that run out of test data stop holding back the watermark sooner.
                 Duration.ofSeconds(3),
                 d.fraudRules(),
-                d.latencySlas()),
+                d.latencySlas(),
+                d.allowedLateness()),
             line -> {});
   }
 

@@ -89,7 +89,8 @@ class DeadLetterToolingIT {
                 defaults.maxOutOfOrderness(),
                 defaults.sourceIdleness(),
                 defaults.fraudRules(),
-                defaults.latencySlas()),
+                defaults.latencySlas(),
+                defaults.allowedLateness()),
             line -> {});
     http =
         HttpServer.start(

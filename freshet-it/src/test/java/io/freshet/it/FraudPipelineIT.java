@@ -72,7 +72,8 @@ class FraudPipelineIT {
                 defaults.maxOutOfOrderness(),
                 defaults.sourceIdleness(),
                 defaults.fraudRules(),
-                defaults.latencySlas()),
+                defaults.latencySlas(),
+                defaults.allowedLateness()),
             line -> {});
   }
 

@@ -82,7 +82,8 @@ class IotPipelineIT {
                 d.maxOutOfOrderness(),
                 d.sourceIdleness(),
                 d.fraudRules(),
-                d.latencySlas()),
+                d.latencySlas(),
+                d.allowedLateness()),
             line -> {});
   }
 

@@ -61,7 +61,8 @@ class MetricsIT {
                 d.maxOutOfOrderness(),
                 d.sourceIdleness(),
                 d.fraudRules(),
-                d.latencySlas()),
+                d.latencySlas(),
+                d.allowedLateness()),
             line -> {});
   }
 

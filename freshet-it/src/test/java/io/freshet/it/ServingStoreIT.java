@@ -73,7 +73,8 @@ class ServingStoreIT {
                 // Partitions that run out of test data stop holding back the watermark sooner.
                 Duration.ofSeconds(3),
                 d.fraudRules(),
-                d.latencySlas()),
+                d.latencySlas(),
+                d.allowedLateness()),
             line -> {});
   }
 

@@ -242,7 +242,7 @@ public final class FreshetPlatform implements AutoCloseable {
                 new IotMonitoringJob(
                         IotKafkaIo.create(
                             kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
-                        IotSettings.defaults())
+                        IotSettings.defaults().withAllowedLateness(config.allowedLateness()))
                     .wireInto(env)),
         new FlinkJobSpec(
             ClickstreamJob.NAME,
@@ -250,7 +250,7 @@ public final class FreshetPlatform implements AutoCloseable {
                 new ClickstreamJob(
                         ClickstreamKafkaIo.create(
                             kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
-                        IotSettings.defaults().allowedLateness())
+                        config.allowedLateness())
                     .wireInto(env)));
   }
 

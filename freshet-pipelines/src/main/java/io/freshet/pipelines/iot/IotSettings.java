@@ -18,4 +18,8 @@ public record IotSettings(
     return new IotSettings(
         Duration.ofMinutes(5), AnomalyConfig.defaults(), SensorThresholds.defaults());
   }
+
+  public IotSettings withAllowedLateness(Duration lateness) {
+    return new IotSettings(lateness, anomalies, thresholds);
+  }
 }

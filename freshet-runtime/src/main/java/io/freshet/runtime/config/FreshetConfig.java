@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param sourceIdleness a partition silent this long stops holding back the watermark
  * @param fraudRules thresholds of the fraud rules
  * @param latencySlas end-to-end latency SLA per pipeline, exported for alert rules
+ * @param allowedLateness how long after a window's end a late event still revises it
  */
 public record FreshetConfig(
     Path dataDir,
@@ -41,7 +42,8 @@ public record FreshetConfig(
     Duration maxOutOfOrderness,
     Duration sourceIdleness,
     FraudRulesConfig fraudRules,
-    Map<String, Duration> latencySlas) {
+    Map<String, Duration> latencySlas,
+    Duration allowedLateness) {
 
   public FreshetConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -51,6 +53,7 @@ public record FreshetConfig(
     Objects.requireNonNull(sourceIdleness, "sourceIdleness");
     Objects.requireNonNull(fraudRules, "fraudRules");
     latencySlas = Map.copyOf(latencySlas);
+    Objects.requireNonNull(allowedLateness, "allowedLateness");
   }
 
   /** The documented defaults: embedded Kafka on 9092, HTTP on 8080, ./freshet-data, demo on. */
@@ -68,7 +71,8 @@ public record FreshetConfig(
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         FraudRulesConfig.defaults(),
-        DEFAULT_LATENCY_SLAS);
+        DEFAULT_LATENCY_SLAS,
+        Duration.ofMinutes(5));
   }
 
   /** SLAs of the documented pipelines: fraud decisions 100 ms, IoT alerts 3 s, analytics 60 s. */
@@ -129,6 +133,9 @@ public record FreshetConfig(
     }
     if (sourceIdleness.isNegative() || sourceIdleness.isZero()) {
       problems.add("--source-idleness must be positive, was " + sourceIdleness);
+    }
+    if (allowedLateness.isNegative()) {
+      problems.add("--allowed-lateness must not be negative, was " + allowedLateness);
     }
     latencySlas.forEach(
         (pipeline, sla) -> {

@@ -37,7 +37,8 @@ class FreshetConfigTest {
             d.maxOutOfOrderness(),
             Duration.ZERO,
             d.fraudRules(),
-            d.latencySlas());
+            d.latencySlas(),
+            d.allowedLateness());
     assertThatThrownBy(bad::validate)
         .isInstanceOfSatisfying(
             InvalidConfigException.class,
@@ -68,7 +69,8 @@ class FreshetConfigTest {
             d.maxOutOfOrderness(),
             d.sourceIdleness(),
             d.fraudRules(),
-            d.latencySlas());
+            d.latencySlas(),
+            d.allowedLateness());
     assertThat(external.validate().embeddedKafka()).isFalse();
   }
 }

@@ -63,6 +63,15 @@ final class PrometheusText {
     return total;
   }
 
+  /** Sum of the samples of {@code name} whose label {@code key} starts with {@code prefix}. */
+  double sumWithPrefix(String name, String key, String prefix) {
+    return samples.stream()
+        .filter(s -> s.name().equals(name))
+        .filter(s -> s.labels().getOrDefault(key, "").startsWith(prefix))
+        .mapToDouble(Sample::value)
+        .sum();
+  }
+
   boolean has(String name, String... match) {
     return samples.stream().anyMatch(s -> s.name().equals(name) && matches(s.labels(), match));
   }

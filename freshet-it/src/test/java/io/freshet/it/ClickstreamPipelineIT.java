@@ -309,6 +309,52 @@ class ClickstreamPipelineIT {
                     .isEqualTo(expectedStore));
     assertThat(sql("select count(*) as n from sessions where retracted"))
         .isEqualTo("[{\"n\":1}]\n");
+    // every revenue row and every closed session, row by row
+    Map<String, String> storedRevenue = new TreeMap<>();
+    for (var row :
+        FreshetSql.rows(
+            platform.httpPort(),
+            "select geo_country, category, window_start, revenue, order_count, avg_order_value,"
+                + " unique_buyers, revision from realtime_revenue"
+                + " where window_end <= timestamp '2026-11-26 13:11:00'")) {
+      storedRevenue.put(
+          row.path("geo_country").asText()
+              + "|"
+              + row.path("category").asText()
+              + "|"
+              + io.freshet.core.time.Timestamps.parse(row.path("window_start").asText()),
+          row.path("revenue").decimalValue().stripTrailingZeros().toPlainString()
+              + "|"
+              + row.path("order_count").asLong()
+              + "|"
+              + row.path("avg_order_value").decimalValue().stripTrailingZeros().toPlainString()
+              + "|"
+              + row.path("unique_buyers").asLong()
+              + "|"
+              + row.path("revision").asInt());
+    }
+    assertThat(storedRevenue).isEqualTo(expectedRevenue);
+    Map<String, String> storedSessions = new TreeMap<>();
+    for (var row :
+        FreshetSql.rows(
+            platform.httpPort(),
+            "select user_id, device_type, session_start, session_end, events_in_session,"
+                + " categories_viewed, converted from sessions where not retracted")) {
+      long start = io.freshet.core.time.Timestamps.parse(row.path("session_start").asText());
+      long end = io.freshet.core.time.Timestamps.parse(row.path("session_end").asText());
+      if (end + GAP <= SESSIONS_UNTIL) {
+        storedSessions.put(
+            row.path("user_id").asText() + "|" + row.path("device_type").asText() + "|" + start,
+            row.path("events_in_session").asLong()
+                + "|"
+                + String.join(",", FreshetSql.strings(row.path("categories_viewed")))
+                + "|"
+                + row.path("converted").asBoolean()
+                + "|"
+                + end);
+      }
+    }
+    assertThat(storedSessions).isEqualTo(expectedSessions);
   }
 
   /** Runs {@code freshet sql --json} against the running instance and returns its output. */

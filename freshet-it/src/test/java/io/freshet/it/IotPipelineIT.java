@@ -252,6 +252,37 @@ class IotPipelineIT {
                   .sorted()
                   .toList())
           .containsExactly("INVALID_FIELD", "INVALID_FIELD", "MISSING_FIELD");
+      // the serving store holds the same 5 s statistics, every row read back through freshet sql
+      for (var row :
+          FreshetSql.rows(
+              platform.httpPort(),
+              "select device_id, sensor_type, window_start, count, mean, min, max, revision"
+                  + " from sensor_stats_5s where window_end <= timestamp '2026-11-26 12:09:35'")) {
+        String k =
+            key(
+                row.path("device_id").asText(),
+                SensorType.fromWireName(row.path("sensor_type").asText()).orElseThrow(),
+                io.freshet.core.time.Timestamps.parse(row.path("window_start").asText()));
+        double[] v = expectedStats.get(k);
+        assertThat(v).as(k).isNotNull();
+        assertThat(row.path("count").asLong()).as(k).isEqualTo((long) v[0]);
+        assertThat(row.path("mean").asDouble()).as(k).isCloseTo(v[1], within(1e-9));
+        assertThat(row.path("min").asDouble()).as(k).isEqualTo(v[3]);
+        assertThat(row.path("max").asDouble()).as(k).isEqualTo(v[4]);
+        assertThat(row.path("revision").asInt())
+            .as(k)
+            .isEqualTo(k.equals(key("dev-1", SensorType.PRESSURE, T0 + 6 * MIN)) ? 2 : 0);
+      }
+      assertThat(
+              FreshetSql.rows(
+                      platform.httpPort(),
+                      "select count(*) as n from sensor_stats_5s"
+                          + " where window_end <= timestamp '2026-11-26 12:09:35'"
+                          + " and window_start >= timestamp '2026-11-26 12:00:00'")
+                  .get(0)
+                  .path("n")
+                  .asLong())
+          .isEqualTo(expectedStats.size());
       PrometheusText m = PrometheusText.scrape(platform.httpPort());
       assertThat(m.sum("freshet_records_in_total", "pipeline", "iot-monitoring"))
           .isEqualTo(onTime.size() + 3 + malformed.size());

@@ -1,0 +1,95 @@
+package io.freshet.bench.jmh;
+
+import io.freshet.core.fraud.CustomerHistory;
+import io.freshet.core.fraud.FraudDetector;
+import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.fraud.Transaction;
+import io.freshet.core.geo.GeoPoint;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** All fraud rules evaluated on one transaction against a customer history of 10 or 200 priors. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class FraudRulesBenchmark {
+  private static final GeoPoint BERLIN = new GeoPoint(52.520008, 13.404954);
+  private static final GeoPoint MADRID = new GeoPoint(40.416775, -3.703790);
+
+  /** Prior transactions in the customer's history. */
+  @Param({"10", "200"})
+  public int historySize;
+
+  private FraudDetector detector;
+  private CustomerHistory history;
+  private Transaction clean;
+  private Transaction allRulesFire;
+  private long now;
+
+  /**
+   * Builds the history through the detector itself: priors an hour apart near Berlin with amounts
+   * of 20-100, the last five of them 10 s apart (one short of the velocity limit), no alerts.
+   */
+  @Setup
+  public void setUp() {
+    detector = new FraudDetector(FraudRulesConfig.defaults());
+    Random random = new Random(BenchData.SEED);
+    long last = BenchData.BASE_TIME;
+    CustomerHistory h = null;
+    for (int i = 0; i < historySize; i++) {
+      int fromEnd = historySize - 1 - i;
+      long time =
+          fromEnd < 5 ? last - fromEnd * 10_000L : last - 4 * 10_000L - fromEnd * 3_600_000L;
+      GeoPoint near =
+          new GeoPoint(
+              BERLIN.lat() + random.nextDouble() * 0.05, BERLIN.lon() + random.nextDouble() * 0.05);
+      Transaction prior =
+          BenchData.transaction(random, i, time, 20 + random.nextInt(8_000) / 100.0, near);
+      FraudDetector.Evaluation e = detector.evaluate(h, prior, time);
+      if (!e.alerts().isEmpty()) {
+        throw new IllegalStateException("history should hold no alerts, got " + e.alerts());
+      }
+      h = e.history();
+    }
+    history = h;
+    if (history.size() != historySize) {
+      throw new IllegalStateException("history holds " + history.size() + " transactions");
+    }
+    clean = BenchData.transaction(random, historySize, last + 600_000L, 55.10, BERLIN);
+    allRulesFire = BenchData.transaction(random, historySize + 1, last + 10_000L, 4_999.00, MADRID);
+    now = last + 20_000L;
+    if (!detector.evaluate(history, clean, now).alerts().isEmpty()) {
+      throw new IllegalStateException("clean transaction fired a rule");
+    }
+    int fired = detector.evaluate(history, allRulesFire, now).alerts().size();
+    if (fired != 3) {
+      throw new IllegalStateException("expected all 3 rules to fire, got " + fired);
+    }
+  }
+
+  /** No rule fires: the common case, an APPROVE decision and no alerts. */
+  @Benchmark
+  public FraudDetector.Evaluation evaluateClean() {
+    return detector.evaluate(history, clean, now);
+  }
+
+  /** Velocity, impossible travel and amount anomaly all fire: a BLOCK decision and three alerts. */
+  @Benchmark
+  public FraudDetector.Evaluation evaluateAllRulesFire() {
+    return detector.evaluate(history, allRulesFire, now);
+  }
+}

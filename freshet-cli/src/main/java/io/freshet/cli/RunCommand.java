@@ -1,5 +1,9 @@
 package io.freshet.cli;
 
+import io.freshet.core.iot.AnomalyConfig;
+import io.freshet.core.iot.SensorLimit;
+import io.freshet.core.iot.SensorThresholds;
+import io.freshet.core.iot.SensorType;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.serving.ServingStore;
@@ -93,6 +97,51 @@ public final class RunCommand implements Callable<Integer> {
   Duration allowedLateness = DEFAULTS.allowedLateness();
 
   @Option(
+      names = "--anomaly-z",
+      description = "IoT anomaly when |z| of a 5 s mean exceeds this (default: 3.0).")
+  double anomalyZ = DEFAULTS.anomalies().zThreshold();
+
+  @Option(
+      names = "--anomaly-half-life",
+      description = "Half-life of the IoT baseline, in 5 s windows (default: 12).")
+  double anomalyHalfLife = DEFAULTS.anomalies().halfLifeWindows();
+
+  @Option(
+      names = "--anomaly-warm-up",
+      description = "5 s windows a device's baseline needs before it is scored (default: 12).")
+  int anomalyWarmUp = DEFAULTS.anomalies().warmUpWindows();
+
+  @Option(
+      names = "--sensor-limit",
+      paramLabel = "TYPE=MAX",
+      description =
+          "Threshold-alert limit of a sensor type, repeatable (defaults: temperature=90,"
+              + " pressure=10, vibration=20, humidity=95, power=500).")
+  Map<String, Double> sensorLimit = new LinkedHashMap<>();
+
+  AnomalyConfig anomalies() {
+    return new AnomalyConfig(
+        anomalyHalfLife, anomalyWarmUp, anomalyZ, DEFAULTS.anomalies().minStdDev());
+  }
+
+  SensorThresholds sensorLimits() {
+    SensorThresholds limits = DEFAULTS.sensorLimits();
+    for (Map.Entry<String, Double> e : sensorLimit.entrySet()) {
+      SensorType type =
+          SensorType.fromWireName(e.getKey())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--sensor-limit: unknown sensor type '"
+                              + e.getKey()
+                              + "'; expected temperature, pressure, vibration, humidity or"
+                              + " power"));
+      limits = limits.with(type, SensorLimit.atMost(e.getValue()));
+    }
+    return limits;
+  }
+
+  @Option(
       names = "--latency-sla",
       paramLabel = "PIPELINE=DURATION",
       description =
@@ -127,7 +176,9 @@ public final class RunCommand implements Callable<Integer> {
                   sourceIdleness,
                   DEFAULTS.fraudRules(),
                   latencySlas(),
-                  allowedLateness)
+                  allowedLateness,
+                  anomalies(),
+                  sensorLimits())
               .validate();
       storeUrl = store == null ? ServingStore.defaultUrl(config.dataDir()) : store;
       SqlDialect.forUrl(storeUrl);

@@ -81,4 +81,29 @@ class CliParsingTest {
         .containsEntry("iot-monitoring", Duration.ofSeconds(3))
         .containsEntry("clickstream", Duration.ofSeconds(60));
   }
+
+  @Test
+  void anomalyAndSensorLimitFlagsOverrideTheDefaults() {
+    RunCommand run = new RunCommand();
+    new CommandLine(run)
+        .parseArgs(
+            "--anomaly-z", "4.5", "--anomaly-half-life", "6", "--sensor-limit", "temperature=80");
+    assertThat(run.anomalies().zThreshold()).isEqualTo(4.5);
+    assertThat(run.anomalies().halfLifeWindows()).isEqualTo(6.0);
+    assertThat(run.anomalies().warmUpWindows()).isEqualTo(12);
+    assertThat(run.sensorLimits().limit(io.freshet.core.iot.SensorType.TEMPERATURE).max())
+        .isEqualTo(80.0);
+    assertThat(run.sensorLimits().limit(io.freshet.core.iot.SensorType.POWER).max())
+        .isEqualTo(500.0);
+  }
+
+  @Test
+  void anUnknownSensorTypeIsRefusedWithTheKnownOnes() {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs("--sensor-limit", "radiation=1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(run::sensorLimits)
+        .hasMessage(
+            "--sensor-limit: unknown sensor type 'radiation'; expected temperature, pressure,"
+                + " vibration, humidity or power");
+  }
 }

@@ -84,7 +84,9 @@ class ClickstreamPipelineIT {
                 Duration.ofSeconds(3),
                 d.fraudRules(),
                 d.latencySlas(),
-                d.allowedLateness()),
+                d.allowedLateness(),
+                d.anomalies(),
+                d.sensorLimits()),
             line -> {});
   }
 
@@ -250,6 +252,7 @@ class ClickstreamPipelineIT {
                     });
                 assertThat(live).isEqualTo(expectedSessions);
                 SessionRow absorbed = latest.get("u-m|desktop|" + (T0 + 38 * MIN + 30 * SEC));
+                assertThat(absorbed).as("retraction of the old session start").isNotNull();
                 assertThat(absorbed.retracted()).isTrue();
                 assertThat(absorbed.revision()).isEqualTo(1);
               });

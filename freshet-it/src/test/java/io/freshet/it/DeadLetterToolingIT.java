@@ -90,7 +90,9 @@ class DeadLetterToolingIT {
                 defaults.sourceIdleness(),
                 defaults.fraudRules(),
                 defaults.latencySlas(),
-                defaults.allowedLateness()),
+                defaults.allowedLateness(),
+                defaults.anomalies(),
+                defaults.sensorLimits()),
             line -> {});
     http =
         HttpServer.start(

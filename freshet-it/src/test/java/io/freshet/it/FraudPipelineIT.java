@@ -73,7 +73,9 @@ class FraudPipelineIT {
                 defaults.sourceIdleness(),
                 defaults.fraudRules(),
                 defaults.latencySlas(),
-                defaults.allowedLateness()),
+                defaults.allowedLateness(),
+                defaults.anomalies(),
+                defaults.sensorLimits()),
             line -> {});
   }
 

@@ -83,7 +83,9 @@ class IotPipelineIT {
                 d.sourceIdleness(),
                 d.fraudRules(),
                 d.latencySlas(),
-                d.allowedLateness()),
+                d.allowedLateness(),
+                d.anomalies(),
+                d.sensorLimits()),
             line -> {});
   }
 
@@ -186,7 +188,8 @@ class IotPipelineIT {
           .untilAsserted(
               () -> {
                 Map<String, SensorStats5s> latest = latestStats(stats);
-                assertThat(latest.get(key("dev-1", SensorType.PRESSURE, T0 + 6 * MIN)).revision())
+                assertThat(latest.get(key("dev-1", SensorType.PRESSURE, T0 + 6 * MIN)))
+                    .extracting(SensorStats5s::revision)
                     .isEqualTo(2);
                 assertThat(late.poll()).hasSize(1);
                 assertThat(deadLetters.poll()).hasSize(3);

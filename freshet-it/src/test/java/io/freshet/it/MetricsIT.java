@@ -62,7 +62,9 @@ class MetricsIT {
                 d.sourceIdleness(),
                 d.fraudRules(),
                 d.latencySlas(),
-                d.allowedLateness()),
+                d.allowedLateness(),
+                d.anomalies(),
+                d.sensorLimits()),
             line -> {});
   }
 

@@ -74,7 +74,9 @@ class ServingStoreIT {
                 Duration.ofSeconds(3),
                 d.fraudRules(),
                 d.latencySlas(),
-                d.allowedLateness()),
+                d.allowedLateness(),
+                d.anomalies(),
+                d.sensorLimits()),
             line -> {});
   }
 

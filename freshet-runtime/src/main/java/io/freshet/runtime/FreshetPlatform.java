@@ -242,7 +242,8 @@ public final class FreshetPlatform implements AutoCloseable {
                 new IotMonitoringJob(
                         IotKafkaIo.create(
                             kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
-                        IotSettings.defaults().withAllowedLateness(config.allowedLateness()))
+                        new IotSettings(
+                            config.allowedLateness(), config.anomalies(), config.sensorLimits()))
                     .wireInto(env)),
         new FlinkJobSpec(
             ClickstreamJob.NAME,

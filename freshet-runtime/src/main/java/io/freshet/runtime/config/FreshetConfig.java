@@ -1,6 +1,8 @@
 package io.freshet.runtime.config;
 
 import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.iot.AnomalyConfig;
+import io.freshet.core.iot.SensorThresholds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ import java.util.Optional;
  * @param fraudRules thresholds of the fraud rules
  * @param latencySlas end-to-end latency SLA per pipeline, exported for alert rules
  * @param allowedLateness how long after a window's end a late event still revises it
+ * @param anomalies how IoT anomalies are scored (half-life, warm-up, z threshold)
+ * @param sensorLimits per-sensor-type limits of the IoT threshold alerts
  */
 public record FreshetConfig(
     Path dataDir,
@@ -43,7 +47,9 @@ public record FreshetConfig(
     Duration sourceIdleness,
     FraudRulesConfig fraudRules,
     Map<String, Duration> latencySlas,
-    Duration allowedLateness) {
+    Duration allowedLateness,
+    AnomalyConfig anomalies,
+    SensorThresholds sensorLimits) {
 
   public FreshetConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -54,6 +60,8 @@ public record FreshetConfig(
     Objects.requireNonNull(fraudRules, "fraudRules");
     latencySlas = Map.copyOf(latencySlas);
     Objects.requireNonNull(allowedLateness, "allowedLateness");
+    Objects.requireNonNull(anomalies, "anomalies");
+    Objects.requireNonNull(sensorLimits, "sensorLimits");
   }
 
   /** The documented defaults: embedded Kafka on 9092, HTTP on 8080, ./freshet-data, demo on. */
@@ -72,7 +80,9 @@ public record FreshetConfig(
         Duration.ofSeconds(30),
         FraudRulesConfig.defaults(),
         DEFAULT_LATENCY_SLAS,
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        AnomalyConfig.defaults(),
+        SensorThresholds.defaults());
   }
 
   /** SLAs of the documented pipelines: fraud decisions 100 ms, IoT alerts 3 s, analytics 60 s. */

@@ -38,7 +38,9 @@ class FreshetConfigTest {
             Duration.ZERO,
             d.fraudRules(),
             d.latencySlas(),
-            d.allowedLateness());
+            d.allowedLateness(),
+            d.anomalies(),
+            d.sensorLimits());
     assertThatThrownBy(bad::validate)
         .isInstanceOfSatisfying(
             InvalidConfigException.class,
@@ -70,7 +72,9 @@ class FreshetConfigTest {
             d.sourceIdleness(),
             d.fraudRules(),
             d.latencySlas(),
-            d.allowedLateness());
+            d.allowedLateness(),
+            d.anomalies(),
+            d.sensorLimits());
     assertThat(external.validate().embeddedKafka()).isFalse();
   }
 }

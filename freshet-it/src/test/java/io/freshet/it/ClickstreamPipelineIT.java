@@ -13,7 +13,6 @@ import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.LateEventCodec;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
-import io.freshet.runtime.config.FreshetConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -66,28 +64,8 @@ class ClickstreamPipelineIT {
 
   @BeforeAll
   void start() throws Exception {
-    FreshetConfig d = FreshetConfig.defaults();
     platform =
-        FreshetPlatform.start(
-            new FreshetConfig(
-                dataDir,
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                1,
-                2,
-                Duration.ofMillis(500),
-                d.maxOutOfOrderness(),
-                // Partitions that run out of test data stop holding back the watermark sooner.
-                Duration.ofSeconds(3),
-                d.fraudRules(),
-                d.latencySlas(),
-                d.allowedLateness(),
-                d.anomalies(),
-                d.sensorLimits()),
-            line -> {});
+        FreshetPlatform.start(TestConfigs.inProcess(dataDir, Duration.ofSeconds(3)), line -> {});
   }
 
   @AfterAll

@@ -15,7 +15,6 @@ import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.time.Timestamps;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
-import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
 import io.freshet.runtime.http.HttpServer;
 import io.freshet.testkit.fraud.Instants;
@@ -73,27 +72,7 @@ class DeadLetterToolingIT {
 
   @BeforeAll
   void startPlatform() throws Exception {
-    FreshetConfig defaults = FreshetConfig.defaults();
-    platform =
-        FreshetPlatform.start(
-            new FreshetConfig(
-                dataDir,
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                1,
-                2,
-                Duration.ofMillis(500),
-                defaults.maxOutOfOrderness(),
-                defaults.sourceIdleness(),
-                defaults.fraudRules(),
-                defaults.latencySlas(),
-                defaults.allowedLateness(),
-                defaults.anomalies(),
-                defaults.sensorLimits()),
-            line -> {});
+    platform = FreshetPlatform.start(TestConfigs.inProcess(dataDir), line -> {});
     http =
         HttpServer.start(
             0, platform::health, List.of(new DeadLetterRoutes(platform::bootstrapServers)));

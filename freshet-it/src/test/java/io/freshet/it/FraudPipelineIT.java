@@ -11,7 +11,6 @@ import io.freshet.core.fraud.FraudJson;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
-import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.testkit.fraud.FraudReference;
 import io.freshet.testkit.fraud.GeneratedRecord;
 import io.freshet.testkit.fraud.MalformedKind;
@@ -25,7 +24,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,27 +54,7 @@ class FraudPipelineIT {
 
   @BeforeAll
   void startPlatform() throws Exception {
-    FreshetConfig defaults = FreshetConfig.defaults();
-    platform =
-        FreshetPlatform.start(
-            new FreshetConfig(
-                dataDir,
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                1,
-                2,
-                Duration.ofMillis(500),
-                defaults.maxOutOfOrderness(),
-                defaults.sourceIdleness(),
-                defaults.fraudRules(),
-                defaults.latencySlas(),
-                defaults.allowedLateness(),
-                defaults.anomalies(),
-                defaults.sensorLimits()),
-            line -> {});
+    platform = FreshetPlatform.start(TestConfigs.inProcess(dataDir), line -> {});
   }
 
   @AfterAll

@@ -18,7 +18,6 @@ import io.freshet.pipelines.iot.SensorStats5s;
 import io.freshet.pipelines.iot.SensorStddev1m;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
-import io.freshet.runtime.config.FreshetConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +27,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -66,27 +64,7 @@ class IotPipelineIT {
 
   @BeforeAll
   void start() throws Exception {
-    FreshetConfig d = FreshetConfig.defaults();
-    platform =
-        FreshetPlatform.start(
-            new FreshetConfig(
-                dataDir,
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                1,
-                2,
-                Duration.ofMillis(500),
-                d.maxOutOfOrderness(),
-                d.sourceIdleness(),
-                d.fraudRules(),
-                d.latencySlas(),
-                d.allowedLateness(),
-                d.anomalies(),
-                d.sensorLimits()),
-            line -> {});
+    platform = FreshetPlatform.start(TestConfigs.inProcess(dataDir), line -> {});
   }
 
   @AfterAll

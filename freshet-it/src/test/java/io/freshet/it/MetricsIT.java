@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
-import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,27 +43,7 @@ class MetricsIT {
 
   @BeforeAll
   void startPlatform() throws Exception {
-    FreshetConfig d = FreshetConfig.defaults();
-    platform =
-        FreshetPlatform.start(
-            new FreshetConfig(
-                dataDir,
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                1,
-                2,
-                Duration.ofMillis(500),
-                d.maxOutOfOrderness(),
-                d.sourceIdleness(),
-                d.fraudRules(),
-                d.latencySlas(),
-                d.allowedLateness(),
-                d.anomalies(),
-                d.sensorLimits()),
-            line -> {});
+    platform = FreshetPlatform.start(TestConfigs.inProcess(dataDir), line -> {});
   }
 
   @AfterAll

@@ -11,7 +11,6 @@ import io.freshet.core.clickstream.ClickEventWriter;
 import io.freshet.core.clickstream.ClickKind;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
-import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
 import java.io.PrintWriter;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,28 +54,8 @@ class ServingStoreIT {
 
   @BeforeAll
   void start() throws Exception {
-    FreshetConfig d = FreshetConfig.defaults();
     platform =
-        FreshetPlatform.start(
-            new FreshetConfig(
-                dataDir,
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                1,
-                2,
-                Duration.ofMillis(500),
-                d.maxOutOfOrderness(),
-                // Partitions that run out of test data stop holding back the watermark sooner.
-                Duration.ofSeconds(3),
-                d.fraudRules(),
-                d.latencySlas(),
-                d.allowedLateness(),
-                d.anomalies(),
-                d.sensorLimits()),
-            line -> {});
+        FreshetPlatform.start(TestConfigs.inProcess(dataDir, Duration.ofSeconds(3)), line -> {});
   }
 
   @AfterAll

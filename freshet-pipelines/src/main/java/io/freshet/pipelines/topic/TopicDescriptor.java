@@ -44,4 +44,12 @@ public record TopicDescriptor<K, V>(
     all.put("retention.ms", Long.toString(retention.toMillis()));
     return all;
   }
+
+  /**
+   * The same topic under another name, for private copies (benchmark runs on a shared cluster) that
+   * keep partitions, configs and codecs.
+   */
+  public TopicDescriptor<K, V> withName(String newName) {
+    return new TopicDescriptor<>(newName, partitions, retention, configs, keyCodec, valueCodec);
+  }
 }

@@ -1,0 +1,95 @@
+package io.freshet.bench;
+
+import io.freshet.bench.harness.BacklogLoader;
+import io.freshet.bench.harness.BenchFlink;
+import io.freshet.bench.harness.BenchKafka;
+import io.freshet.bench.harness.Progress;
+import io.freshet.bench.harness.ScenarioResult;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What scenarios of one run share: options, the cluster, the Flink MiniCluster, a scratch
+ * directory, backlogs already loaded, and results measured so far (for ratios).
+ */
+public final class BenchContext {
+  private final BenchOptions options;
+  private final BenchKafka kafka;
+  private final BenchFlink flink;
+  private final Path workDir;
+  private final Progress progress;
+  private final Map<String, ScenarioResult> baselines;
+  private final Map<String, ScenarioResult> results = new LinkedHashMap<>();
+  private final Map<String, Object> backlogs = new HashMap<>();
+
+  public BenchContext(
+      BenchOptions options,
+      BenchKafka kafka,
+      BenchFlink flink,
+      Path workDir,
+      Progress progress,
+      Map<String, ScenarioResult> previousResults) {
+    this.options = options;
+    this.kafka = kafka;
+    this.flink = flink;
+    this.workDir = workDir;
+    this.progress = progress;
+    this.baselines = new HashMap<>(previousResults);
+  }
+
+  public BenchOptions options() {
+    return options;
+  }
+
+  public BenchKafka kafka() {
+    return kafka;
+  }
+
+  public BenchFlink flink() {
+    return flink;
+  }
+
+  /** A scratch directory deleted after the run. */
+  public Path workDir() {
+    return workDir;
+  }
+
+  public Progress progress() {
+    return progress;
+  }
+
+  public BacklogLoader loader() {
+    return new BacklogLoader(kafka, progress);
+  }
+
+  /**
+   * A backlog loaded once per run and shared by the scenarios that read it, so each measures the
+   * same input.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T backlog(String key, Supplier<T> load) {
+    return (T) backlogs.computeIfAbsent(key, k -> load.get());
+  }
+
+  /** Records a finished scenario's result so later scenarios can compare with it. */
+  void recorded(ScenarioResult result) {
+    results.put(result.scenario(), result);
+    baselines.put(result.scenario(), result);
+  }
+
+  /**
+   * A baseline figure ({@code kafka-limit}, {@code flink-passthrough}): from this run when it ran,
+   * else from the last recorded result of the same mode.
+   */
+  public Optional<Double> baseline(String scenario, String figure) {
+    ScenarioResult result = baselines.get(scenario);
+    if (result == null || Double.isNaN(result.figure(figure))) {
+      return Optional.empty();
+    }
+    return Optional.of(result.figure(figure));
+  }
+}

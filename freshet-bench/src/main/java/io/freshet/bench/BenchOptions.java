@@ -1,0 +1,51 @@
+package io.freshet.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * How a {@code freshet bench} run was asked for.
+ *
+ * @param scenarios scenario names in the order to run them
+ * @param quick small sizes and short phases: checks the harness, not a measurement
+ * @param events overrides every scenario's input size
+ * @param bootstrapServers an external cluster instead of a private embedded broker
+ * @param profile record a JFR file per scenario and print its hot frames
+ * @param resultsDir where JSON results and charts go
+ * @param seed the seed of every generator
+ */
+public record BenchOptions(
+    List<String> scenarios,
+    boolean quick,
+    OptionalLong events,
+    Optional<String> bootstrapServers,
+    boolean profile,
+    Path resultsDir,
+    long seed) {
+
+  /** The default seed, so two runs load identical data. */
+  public static final long DEFAULT_SEED = 20261126L;
+
+  public BenchOptions {
+    scenarios = List.copyOf(scenarios);
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(resultsDir, "resultsDir");
+    if (events.isPresent() && events.getAsLong() < 1) {
+      throw new IllegalArgumentException("--events must be at least 1, was " + events.getAsLong());
+    }
+  }
+
+  /** The input size of a scenario: {@code --events}, else its quick or full default. */
+  public long size(long full, long quickSize) {
+    return events.orElse(quick ? quickSize : full);
+  }
+
+  /** Where this run's JSON goes: quick runs never overwrite measured results. */
+  public Path scenarioResultsDir() {
+    return quick ? resultsDir.resolve("quick") : resultsDir;
+  }
+}

@@ -1,0 +1,115 @@
+package io.freshet.bench;
+
+import io.freshet.bench.harness.BenchFlink;
+import io.freshet.bench.harness.BenchKafka;
+import io.freshet.bench.harness.JfrProfiler;
+import io.freshet.bench.harness.Progress;
+import io.freshet.bench.harness.ResultTable;
+import io.freshet.bench.harness.ScenarioResult;
+import io.freshet.bench.report.Charts;
+import io.freshet.bench.report.ResultFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Runs the asked-for scenarios against one private embedded broker (or the given cluster) and one
+ * MiniCluster, prints each table, and writes JSON and charts.
+ */
+public final class BenchRunner {
+  /** Parallelism of every benchmark job: one task per core of the reference machine. */
+  public static final int PARALLELISM = 2;
+
+  private final BenchOptions options;
+  private final Progress progress;
+  private final PrintStream out;
+
+  public BenchRunner(BenchOptions options, Progress progress, PrintStream out) {
+    this.options = options;
+    this.progress = progress;
+    this.out = out;
+  }
+
+  /** Runs every scenario in order; the first failure stops the run. */
+  public List<ScenarioResult> run() throws Exception {
+    List<BenchScenario> scenarios = BenchScenarios.resolve(options.scenarios());
+    Path resultsDir = options.scenarioResultsDir();
+    Path workDir = Files.createTempDirectory("freshet-bench-");
+    List<ScenarioResult> results = new ArrayList<>();
+    try (BenchKafka kafka = startKafka(workDir);
+        BenchFlink flink = BenchFlink.start(workDir.resolve("checkpoints"), PARALLELISM, 2)) {
+      BenchContext context =
+          new BenchContext(
+              options, kafka, flink, workDir, progress, ResultFiles.readAll(resultsDir));
+      for (BenchScenario scenario : scenarios) {
+        out.println("== " + scenario.name() + ": " + scenario.description());
+        ScenarioResult result = runOne(scenario, context, resultsDir);
+        context.recorded(result);
+        results.add(result);
+        for (ResultTable table : result.tables()) {
+          out.println(table.render());
+        }
+        result.notes().forEach(note -> out.println("note: " + note));
+        out.println("wrote " + ResultFiles.write(resultsDir, result));
+        out.println();
+      }
+      for (Path chart : Charts.render(ResultFiles.readAll(resultsDir), resultsDir)) {
+        out.println("chart " + chart);
+      }
+    } finally {
+      deleteRecursively(workDir);
+    }
+    return results;
+  }
+
+  private ScenarioResult runOne(BenchScenario scenario, BenchContext context, Path resultsDir)
+      throws Exception {
+    if (!options.profile()) {
+      return scenario.run(context);
+    }
+    JfrProfiler profiler = JfrProfiler.start(resultsDir.resolve(scenario.name() + ".jfr"));
+    ScenarioResult measured;
+    try {
+      measured = scenario.run(context);
+    } catch (Exception e) {
+      profiler.close();
+      throw e;
+    }
+    ResultTable hot = profiler.stopAndSummarise(scenario.name(), 15);
+    List<ResultTable> tables = new ArrayList<>(measured.tables());
+    tables.add(hot);
+    return new ScenarioResult(
+        measured.scenario(),
+        measured.finishedAt(),
+        measured.quick(),
+        measured.parameters(),
+        tables,
+        measured.figures(),
+        measured.notes());
+  }
+
+  private BenchKafka startKafka(Path workDir) throws Exception {
+    if (options.bootstrapServers().isPresent()) {
+      String runId = UUID.randomUUID().toString().substring(0, 8);
+      return BenchKafka.external(options.bootstrapServers().get(), runId);
+    }
+    return BenchKafka.embedded(workDir.resolve("kafka"));
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

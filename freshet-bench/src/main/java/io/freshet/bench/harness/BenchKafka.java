@@ -1,0 +1,152 @@
+package io.freshet.bench.harness;
+
+import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
+import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The Kafka cluster a benchmark run uses: a private embedded broker on free ports in the run's
+ * directory, or an external cluster where every topic gets the run's own prefix.
+ */
+public final class BenchKafka implements AutoCloseable {
+  private final EmbeddedKafkaBroker broker;
+  private final String bootstrapServers;
+  private final String topicPrefix;
+  private final Admin admin;
+  private final short replicationFactor;
+
+  private BenchKafka(EmbeddedKafkaBroker broker, String bootstrapServers, String topicPrefix)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    this.broker = broker;
+    this.bootstrapServers = bootstrapServers;
+    this.topicPrefix = topicPrefix;
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this.admin = Admin.create(props);
+    int nodes = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+    this.replicationFactor = (short) Math.min(3, nodes);
+  }
+
+  /** Starts a fresh single-node KRaft broker on free ports under {@code dir}. */
+  public static BenchKafka embedded(Path dir) throws Exception {
+    EmbeddedKafkaBroker broker =
+        new EmbeddedKafkaBroker(EmbeddedKafkaConfig.defaults(dir).withPorts(0, 0)).start();
+    try {
+      return new BenchKafka(broker, broker.bootstrapServers(), "bench.");
+    } catch (Exception e) {
+      broker.close();
+      throw e;
+    }
+  }
+
+  /** Uses an existing cluster; topics are named {@code bench.<runId>.<name>} there. */
+  public static BenchKafka external(String bootstrapServers, String runId) throws Exception {
+    return new BenchKafka(null, bootstrapServers, "bench." + runId + ".");
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The embedded broker, when this run started its own. */
+  public Optional<EmbeddedKafkaBroker> embeddedBroker() {
+    return Optional.ofNullable(broker);
+  }
+
+  public Admin admin() {
+    return admin;
+  }
+
+  /**
+   * Creates a private copy of {@code template} named {@code <prefix><name>}, with the template's
+   * partitions and configs (append-time timestamps), and returns its descriptor.
+   */
+  public <K, V> TopicDescriptor<K, V> createTopic(TopicDescriptor<K, V> template, String name)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    TopicDescriptor<K, V> topic = template.withName(topicPrefix + name);
+    NewTopic newTopic =
+        new NewTopic(topic.name(), topic.partitions(), replicationFactor)
+            .configs(topic.topicConfigs());
+    admin.createTopics(List.of(newTopic)).all().get(60, TimeUnit.SECONDS);
+    return topic;
+  }
+
+  /** A raw topic name with this run's prefix, for topics outside the descriptor catalogue. */
+  public String topicName(String name) {
+    return topicPrefix + name;
+  }
+
+  /** Creates a raw topic with append-time timestamps. */
+  public String createRawTopic(String name, int partitions)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    String full = topicName(name);
+    admin
+        .createTopics(
+            List.of(
+                new NewTopic(full, partitions, replicationFactor)
+                    .configs(Map.of("message.timestamp.type", "LogAppendTime"))))
+        .all()
+        .get(60, TimeUnit.SECONDS);
+    return full;
+  }
+
+  /**
+   * Producer settings every benchmark loader and {@code kafka-limit} share: idempotent, acks=all, 5
+   * ms linger, 128 KiB batches, lz4.
+   */
+  public Properties producerProperties() {
+    Properties props = new Properties();
+    props.putAll(producerSettings());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return props;
+  }
+
+  /** The batching settings alone, also handed to Kafka's performance tools. */
+  public static Map<String, String> producerSettings() {
+    return Map.of(
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+        ProducerConfig.LINGER_MS_CONFIG, "5",
+        ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(128 * 1024),
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+  }
+
+  /** A byte-array consumer reading only committed data, without a group. */
+  public Properties readCommittedConsumerProperties() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return props;
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+    if (broker != null) {
+      broker.close();
+    }
+  }
+}

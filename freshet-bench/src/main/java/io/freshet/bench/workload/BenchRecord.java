@@ -1,0 +1,4 @@
+package io.freshet.bench.workload;
+
+/** One generated input record: Kafka key and value bytes. */
+public record BenchRecord(byte[] key, byte[] value) {}

@@ -1,5 +1,9 @@
 package io.freshet.bench;
 
+import io.freshet.bench.scenario.FlinkPassthroughScenario;
+import io.freshet.bench.scenario.FraudLatencyScenario;
+import io.freshet.bench.scenario.FraudThroughputScenario;
+import io.freshet.bench.scenario.VelocityTextbookScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +17,11 @@ public final class BenchScenarios {
   public static Map<String, BenchScenario> byName() {
     Map<String, BenchScenario> all = new LinkedHashMap<>();
     for (BenchScenario s :
-        List.<BenchScenario>of(
-            // scenarios are listed here, baselines first
-            )) {
+        List.of(
+            new FlinkPassthroughScenario(),
+            new FraudThroughputScenario(),
+            new FraudLatencyScenario(),
+            new VelocityTextbookScenario())) {
       all.put(s.name(), s);
     }
     return all;

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Real-time streaming analytics on Apache Kafka and Apache Flink.",
     subcommands = {
       RunCommand.class,
+      BenchCommand.class,
       ProduceCommand.class,
       TailCommand.class,
       DlqCommand.class,

@@ -22,10 +22,10 @@ public final class CommittedReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final List<TopicPartition> partitions = new ArrayList<>();
 
-  /** A handler of each committed record, told when it was received. */
+  /** A handler of each committed record, told when it was received (wall clock, ms). */
   @FunctionalInterface
   public interface RecordHandler {
-    void accept(ConsumerRecord<byte[], byte[]> record, long receivedNanos);
+    void accept(ConsumerRecord<byte[], byte[]> record, long receivedAtMillis);
   }
 
   public CommittedReader(BenchKafka kafka, Collection<String> topics) {
@@ -80,7 +80,7 @@ public final class CommittedReader implements AutoCloseable {
 
   private void poll(RecordHandler handler) {
     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-    long received = System.nanoTime();
+    long received = System.currentTimeMillis();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       handler.accept(record, received);
     }

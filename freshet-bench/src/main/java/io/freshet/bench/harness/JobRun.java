@@ -101,4 +101,28 @@ public final class JobRun {
     }
     cluster.requestJobResult(jobId).get(60, TimeUnit.SECONDS);
   }
+
+  /**
+   * Records that entered the operator chain whose name contains {@code operatorName}, summed over
+   * its subtasks; read after the job finished, to check nothing was lost.
+   */
+  public long recordsIn(String operatorName) throws Exception {
+    var graph = cluster.getArchivedExecutionGraph(jobId).get(30, TimeUnit.SECONDS);
+    long total = 0;
+    boolean found = false;
+    for (var vertex : graph.getVerticesTopologically()) {
+      if (!vertex.getName().contains(operatorName)) {
+        continue;
+      }
+      found = true;
+      for (var subtask : vertex.getTaskVertices()) {
+        var io = subtask.getCurrentExecutionAttempt().getIOMetrics();
+        total += io == null ? 0 : io.getNumRecordsIn();
+      }
+    }
+    if (!found) {
+      throw new IllegalArgumentException("job " + name + " has no operator named " + operatorName);
+    }
+    return total;
+  }
 }

@@ -1,0 +1,223 @@
+package io.freshet.bench.scenario;
+
+import io.freshet.bench.BenchContext;
+import io.freshet.bench.BenchScenario;
+import io.freshet.bench.Figures;
+import io.freshet.bench.IncompleteResultsException;
+import io.freshet.bench.harness.BenchJob;
+import io.freshet.bench.harness.CommittedReader;
+import io.freshet.bench.harness.JobRun;
+import io.freshet.bench.harness.LatencySummary;
+import io.freshet.bench.harness.PacedProducer;
+import io.freshet.bench.harness.ResultTable;
+import io.freshet.bench.harness.ScenarioResult;
+import io.freshet.bench.workload.BenchRecord;
+import io.freshet.bench.workload.TransactionWorkload;
+import io.freshet.core.fraud.FraudJson;
+import io.freshet.pipelines.topic.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code fraud-latency}: the fraud job running live while transactions arrive at fixed rates;
+ * processing latency (input append → decision append, one broker clock) and the latency a
+ * read_committed consumer sees (input append → decision received), which includes waiting for the
+ * checkpoint that commits the decision.
+ */
+public final class FraudLatencyScenario implements BenchScenario {
+  static final int[] RATES = {1_000, 5_000, 20_000};
+  static final int FULL_SECONDS = 60;
+  static final int QUICK_SECONDS = 3;
+
+  @Override
+  public String name() {
+    return "fraud-latency";
+  }
+
+  @Override
+  public String description() {
+    return "decision latency at 1,000, 5,000 and 20,000 transactions/s, processing and visible";
+  }
+
+  @Override
+  public ScenarioResult run(BenchContext context) throws Exception {
+    boolean quick = context.options().quick();
+    int seconds = quick ? QUICK_SECONDS : FULL_SECONDS;
+    int warmUp = quick ? 500 : 10_000;
+    List<Integer> sizes = new ArrayList<>();
+    sizes.add(warmUp);
+    for (int rate : RATES) {
+      sizes.add(rate * seconds);
+    }
+    int total = sizes.stream().mapToInt(Integer::intValue).sum();
+    int customers = quick ? 2_000 : 100_000;
+    TransactionWorkload workload =
+        new TransactionWorkload(context.options().seed() + 1, total, customers);
+    String input =
+        context.kafka().createTopic(Topics.TRANSACTIONS, "latency-transactions-" + total).name();
+    FraudWiring wiring = FraudWiring.create(context.kafka(), name());
+    Duration checkpointInterval = BenchJob.DEFAULT_CHECKPOINT_INTERVAL;
+    JobRun run =
+        context
+            .flink()
+            .submit(BenchJob.of(name(), wiring.job(context.kafka(), input, false)::wireInto));
+    run.awaitRunning(Duration.ofMinutes(2));
+
+    long[] inputAppend = new long[total];
+    long[] outputAppend = new long[total];
+    long[] visibleAt = new long[total];
+    AtomicLong received = new AtomicLong();
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService readerThread = Executors.newSingleThreadExecutor();
+    Future<Long> reading =
+        readerThread.submit(
+            () -> {
+              try (CommittedReader reader =
+                  new CommittedReader(context.kafka(), List.of(wiring.decisions.name()))) {
+                return reader.readUntil(
+                    (record, at) -> {
+                      int seq =
+                          (int)
+                              TransactionWorkload.sequenceOf(
+                                  FraudJson.readDecision(record.value()).transactionId());
+                      outputAppend[seq] = record.timestamp();
+                      visibleAt[seq] = at;
+                      received.incrementAndGet();
+                    },
+                    stop::get,
+                    Duration.ofHours(1));
+              }
+            });
+
+    ResultTable.Builder table =
+        ResultTable.titled(
+            "fraud-latency (ms; checkpoint interval " + checkpointInterval.toMillis() + " ms)",
+            "target rate",
+            "achieved",
+            "events",
+            "proc p50",
+            "p90",
+            "p99",
+            "p99.9",
+            "max",
+            "visible p50",
+            "p99",
+            "p99.9",
+            "max");
+    ScenarioResult.Builder result =
+        new ScenarioResult.Builder(name(), quick)
+            .parameter("seconds_per_rate", seconds)
+            .parameter("warm_up_events", warmUp)
+            .parameter("customers", customers)
+            .parameter("checkpoint_interval_ms", checkpointInterval.toMillis())
+            .parameter("buffer_timeout_ms", 10);
+    Iterator<BenchRecord> records = workload.records();
+    try (PacedProducer producer = new PacedProducer(context.kafka(), input)) {
+      int first = 0;
+      for (int phase = 0; phase < sizes.size(); phase++) {
+        int count = sizes.get(phase);
+        int rate = phase == 0 ? 1_000 : RATES[phase - 1];
+        String label = phase == 0 ? "warm-up" : rate + " tx/s";
+        PacedProducer.Phase sent =
+            producer.run(
+                records,
+                count,
+                rate,
+                inputAppend,
+                first,
+                context.progress().start("fraud-latency " + label, count));
+        long expected = (long) first + count;
+        awaitReceived(received, expected, reading);
+        if (phase > 0) {
+          Histogram processing = LatencySummary.newHistogram();
+          Histogram visible = LatencySummary.newHistogram();
+          for (int seq = first; seq < first + count; seq++) {
+            processing.recordValue(Math.max(0, outputAppend[seq] - inputAppend[seq]));
+            visible.recordValue(Math.max(0, visibleAt[seq] - inputAppend[seq]));
+          }
+          LatencySummary p = LatencySummary.of(processing);
+          LatencySummary v = LatencySummary.of(visible);
+          IncompleteResultsException.requireEqual("decisions at " + label, count, p.count());
+          record(result, rate, "processing", p);
+          record(result, rate, "visible", v);
+          result.figure("rate_" + rate + ".achieved_eps", sent.rate());
+          table.row(
+              Format.count(rate),
+              Format.count(sent.rate()),
+              Format.count(count),
+              Format.millis(p.p50()),
+              Format.millis(p.p90()),
+              Format.millis(p.p99()),
+              Format.millis(p.p999()),
+              Format.millis(p.max()),
+              Format.millis(v.p50()),
+              Format.millis(v.p99()),
+              Format.millis(v.p999()),
+              Format.millis(v.max()));
+        }
+        first += count;
+      }
+    } finally {
+      stop.set(true);
+      readerThread.shutdown();
+    }
+    reading.get();
+    run.cancel();
+    IncompleteResultsException.requireEqual("decisions", total, received.get());
+
+    result.table(table.build());
+    Optional<Double> kafkaP99 = context.baseline("kafka-limit", Figures.KAFKA_E2E_P99);
+    double p99At5000 = result.build().figure(Figures.latency(5_000, "processing", "p99"));
+    kafkaP99.ifPresent(
+        k ->
+            result.figure("processing_p99_at_5000_over_kafka_e2e_p99", p99At5000 / Math.max(k, 1)));
+    return result
+        .note(
+            "processing = decision append time - transaction append time (both broker"
+                + " LogAppendTime); visible = wall clock when a read_committed consumer received"
+                + " the decision - transaction append time, so it includes the wait for the"
+                + " checkpoint that commits the Kafka transaction")
+        .note(
+            "Kafka end-to-end p99 (kafka-limit): "
+                + kafkaP99.map(Format::millis).orElse("n/a")
+                + " ms; processing p99 at 5,000/s: "
+                + Format.millis(p99At5000)
+                + " ms")
+        .build();
+  }
+
+  private static void record(
+      ScenarioResult.Builder result, int rate, String kind, LatencySummary s) {
+    result.figure(Figures.latency(rate, kind, "p50"), s.p50());
+    result.figure(Figures.latency(rate, kind, "p90"), s.p90());
+    result.figure(Figures.latency(rate, kind, "p99"), s.p99());
+    result.figure(Figures.latency(rate, kind, "p999"), s.p999());
+    result.figure(Figures.latency(rate, kind, "max"), s.max());
+  }
+
+  private static void awaitReceived(AtomicLong received, long expected, Future<Long> reading)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (received.get() < expected) {
+      if (reading.isDone()) {
+        reading.get();
+        throw new IllegalStateException("decision reader stopped early");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IncompleteResultsException(
+            "only " + received.get() + " of " + expected + " decisions after 5 minutes");
+      }
+      Thread.onSpinWait();
+      java.util.concurrent.TimeUnit.MILLISECONDS.sleep(10);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.freshet.cli;
+
+import io.freshet.bench.BenchOptions;
+import io.freshet.bench.BenchRunner;
+import io.freshet.bench.BenchScenario;
+import io.freshet.bench.BenchScenarios;
+import io.freshet.bench.IncompleteResultsException;
+import io.freshet.bench.harness.ConsoleProgress;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code freshet bench}: end-to-end benchmark scenarios on a private broker and MiniCluster. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run benchmark scenarios against a fresh embedded Kafka broker and Flink MiniCluster (or an"
+          + " external cluster), print a table per scenario and write JSON and charts to"
+          + " bench-results/.",
+      "Scenarios: kafka-limit, flink-passthrough, fraud-throughput, fraud-latency,"
+          + " velocity-textbook, analytics-throughput, state, recovery, or all.",
+      "JMH microbenchmarks: bench/jmh."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SCENARIO",
+      description = "Scenarios to run, in order; 'all' runs every one.")
+  List<String> scenarios;
+
+  @Option(
+      names = "--quick",
+      description = "Small inputs and short phases: checks the harness, measures nothing.")
+  boolean quick;
+
+  @Option(names = "--events", description = "Input size of every scenario instead of its default.")
+  Long events;
+
+  @Option(
+      names = "--bootstrap-servers",
+      description =
+          "Use this Kafka cluster (topics get a bench.<run>. prefix) instead of a private"
+              + " embedded broker.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--profile",
+      description = "Record a JFR file per scenario and print its hot frames.")
+  boolean profile;
+
+  @Option(
+      names = "--results-dir",
+      defaultValue = "bench-results",
+      description = "Where JSON results and charts go (default: ${DEFAULT-VALUE}).")
+  Path resultsDir;
+
+  @Option(
+      names = "--seed",
+      description = "Seed of every generator (default: the fixed bench seed).")
+  Long seed;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    List<BenchScenario> chosen;
+    try {
+      chosen = BenchScenarios.resolve(scenarios);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("freshet bench: " + e.getMessage());
+      return 2;
+    }
+    BenchOptions options =
+        new BenchOptions(
+            chosen.stream().map(BenchScenario::name).toList(),
+            quick,
+            events == null ? OptionalLong.empty() : OptionalLong.of(events),
+            Optional.ofNullable(bootstrapServers),
+            profile,
+            resultsDir,
+            seed == null ? BenchOptions.DEFAULT_SEED : seed);
+    PrintStream out = System.out;
+    try {
+      new BenchRunner(options, new ConsoleProgress(System.err, System.console() != null), out)
+          .run();
+      return 0;
+    } catch (IncompleteResultsException e) {
+      spec.commandLine().getErr().println("freshet bench: results incomplete: " + e.getMessage());
+      return 1;
+    }
+  }
+}

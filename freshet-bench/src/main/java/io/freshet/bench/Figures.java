@@ -32,6 +32,35 @@ public final class Figures {
   /** Ratio of a pipeline's throughput to {@code flink-passthrough}. */
   public static final String RATIO_PASSTHROUGH = "ratio_to_flink_passthrough";
 
+  /**
+   * {@code velocity-textbook}: events per second of the fraud pipeline over the velocity backlog.
+   */
+  public static final String FRESHET_THROUGHPUT = "freshet_eps";
+
+  /** {@code velocity-textbook}: events per second of the textbook sliding-window job. */
+  public static final String TEXTBOOK_THROUGHPUT = "textbook_eps";
+
+  /** {@code velocity-textbook}: how many velocity bursts the input plants. */
+  public static final String BURSTS = "bursts";
+
+  /** {@code velocity-textbook}: alerts the fraud pipeline's exact velocity rule raised. */
+  public static final String EXACT_ALERTS = "exact_alerts";
+
+  /** {@code velocity-textbook}: alerts the textbook sliding-window job raised. */
+  public static final String TEXTBOOK_ALERTS = "textbook_alerts";
+
+  /** {@code velocity-textbook}: planted bursts the textbook job raised no alert for. */
+  public static final String TEXTBOOK_MISSED = "textbook_missed";
+
+  /** {@code velocity-textbook}: textbook alerts beyond the first for the same burst. */
+  public static final String TEXTBOOK_REPEATED = "textbook_repeated";
+
+  /** {@code analytics-throughput}: events per second of the clickstream pipeline. */
+  public static final String CLICKSTREAM_THROUGHPUT = "clickstream_eps";
+
+  /** {@code analytics-throughput}: events per second of the IoT pipeline. */
+  public static final String IOT_THROUGHPUT = "iot_eps";
+
   private Figures() {}
 
   /**

@@ -141,10 +141,13 @@ public final class TransactionWorkload {
       return transaction(customer, time, amountFactor, travel);
     }
 
-    /** 6–9 more transactions of the customer within 20–110 s after {@code time}. */
+    /**
+     * 5–8 more transactions of the customer within 20–115 s after the one at {@code time}: 6–9 in
+     * all, so every burst exceeds the velocity limit of 5 in 120 s, some only just.
+     */
     private void planBurst(int customer, long time) {
-      int size = 6 + random.nextInt(4);
-      long span = 20_000 + random.nextLong(90_001);
+      int size = 5 + random.nextInt(4);
+      long span = 20_000 + random.nextLong(95_001);
       for (int i = 1; i <= size; i++) {
         planted.add(new Planned(time + span * i / size, customer));
       }

@@ -2,15 +2,23 @@ package io.freshet.bench;
 
 import io.freshet.bench.harness.BacklogLoader;
 import io.freshet.bench.harness.BenchFlink;
+import io.freshet.bench.harness.BenchJob;
 import io.freshet.bench.harness.BenchKafka;
+import io.freshet.bench.harness.JfrProfiler;
 import io.freshet.bench.harness.Progress;
+import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * What scenarios of one run share: options, the cluster, the Flink MiniCluster, a scratch
@@ -25,6 +33,7 @@ public final class BenchContext {
   private final Map<String, ScenarioResult> baselines;
   private final Map<String, ScenarioResult> results = new LinkedHashMap<>();
   private final Map<String, Object> backlogs = new HashMap<>();
+  private final List<ResultTable> profiles = new ArrayList<>();
 
   public BenchContext(
       BenchOptions options,
@@ -91,5 +100,38 @@ public final class BenchContext {
       return Optional.empty();
     }
     return Optional.of(result.figure(figure));
+  }
+
+  /** A job on the run's state backend with the production checkpoint interval. */
+  public BenchJob job(String name, Consumer<StreamExecutionEnvironment> wiring) {
+    return BenchJob.of(name, wiring).withStateBackend(options.stateBackend());
+  }
+
+  /**
+   * Runs the timed part of a scenario; with {@code --profile} only this part is recorded, so
+   * loading backlogs and checking results do not show up among the hot frames.
+   */
+  public <T> T timed(String label, Callable<T> section) throws Exception {
+    if (!options.profile()) {
+      return section.call();
+    }
+    Path file = options.scenarioResultsDir().resolve(label + ".jfr");
+    JfrProfiler profiler = JfrProfiler.start(file);
+    T result;
+    try {
+      result = section.call();
+    } catch (Exception e) {
+      profiler.close();
+      throw e;
+    }
+    profiles.add(profiler.stopAndSummarise(label, 20));
+    return result;
+  }
+
+  /** Hot-frame tables recorded since the last call. */
+  List<ResultTable> takeProfiles() {
+    List<ResultTable> taken = List.copyOf(profiles);
+    profiles.clear();
+    return taken;
   }
 }

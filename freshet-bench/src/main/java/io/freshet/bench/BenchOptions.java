@@ -1,5 +1,6 @@
 package io.freshet.bench;
 
+import io.freshet.bench.harness.StateBackendKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.OptionalLong;
  * @param profile record a JFR file per scenario and print its hot frames
  * @param resultsDir where JSON results and charts go
  * @param seed the seed of every generator
+ * @param stateBackend the state backend pipeline jobs run on (Freshet's default: heap)
  */
 public record BenchOptions(
     List<String> scenarios,
@@ -24,7 +26,8 @@ public record BenchOptions(
     Optional<String> bootstrapServers,
     boolean profile,
     Path resultsDir,
-    long seed) {
+    long seed,
+    StateBackendKind stateBackend) {
 
   /** The default seed, so two runs load identical data. */
   public static final long DEFAULT_SEED = 20261126L;
@@ -34,6 +37,7 @@ public record BenchOptions(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(resultsDir, "resultsDir");
+    Objects.requireNonNull(stateBackend, "stateBackend");
     if (events.isPresent() && events.getAsLong() < 1) {
       throw new IllegalArgumentException("--events must be at least 1, was " + events.getAsLong());
     }

@@ -2,7 +2,6 @@ package io.freshet.bench;
 
 import io.freshet.bench.harness.BenchFlink;
 import io.freshet.bench.harness.BenchKafka;
-import io.freshet.bench.harness.JfrProfiler;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
@@ -49,7 +48,7 @@ public final class BenchRunner {
               options, kafka, flink, workDir, progress, ResultFiles.readAll(resultsDir));
       for (BenchScenario scenario : scenarios) {
         out.println("== " + scenario.name() + ": " + scenario.description());
-        ScenarioResult result = runOne(scenario, context, resultsDir);
+        ScenarioResult result = runOne(scenario, context);
         context.recorded(result);
         results.add(result);
         for (ResultTable table : result.tables()) {
@@ -68,22 +67,14 @@ public final class BenchRunner {
     return results;
   }
 
-  private ScenarioResult runOne(BenchScenario scenario, BenchContext context, Path resultsDir)
-      throws Exception {
-    if (!options.profile()) {
-      return scenario.run(context);
+  private ScenarioResult runOne(BenchScenario scenario, BenchContext context) throws Exception {
+    ScenarioResult measured = scenario.run(context);
+    List<ResultTable> profiles = context.takeProfiles();
+    if (profiles.isEmpty()) {
+      return measured;
     }
-    JfrProfiler profiler = JfrProfiler.start(resultsDir.resolve(scenario.name() + ".jfr"));
-    ScenarioResult measured;
-    try {
-      measured = scenario.run(context);
-    } catch (Exception e) {
-      profiler.close();
-      throw e;
-    }
-    ResultTable hot = profiler.stopAndSummarise(scenario.name(), 15);
     List<ResultTable> tables = new ArrayList<>(measured.tables());
-    tables.add(hot);
+    tables.addAll(profiles);
     return new ScenarioResult(
         measured.scenario(),
         measured.finishedAt(),

@@ -3,6 +3,7 @@ package io.freshet.bench;
 import io.freshet.bench.scenario.FlinkPassthroughScenario;
 import io.freshet.bench.scenario.FraudLatencyScenario;
 import io.freshet.bench.scenario.FraudThroughputScenario;
+import io.freshet.bench.scenario.KafkaLimitScenario;
 import io.freshet.bench.scenario.VelocityTextbookScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class BenchScenarios {
     Map<String, BenchScenario> all = new LinkedHashMap<>();
     for (BenchScenario s :
         List.of(
+            new KafkaLimitScenario(),
             new FlinkPassthroughScenario(),
             new FraudThroughputScenario(),
             new FraudLatencyScenario(),

@@ -6,6 +6,7 @@ import io.freshet.bench.BenchScenario;
 import io.freshet.bench.BenchScenarios;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.ConsoleProgress;
+import io.freshet.bench.harness.StateBackendKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +69,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Seed of every generator (default: the fixed bench seed).")
   Long seed;
 
+  @Option(
+      names = "--state-backend",
+      defaultValue = "HEAP",
+      description =
+          "State backend of the pipeline jobs: ${COMPLETION-CANDIDATES} (default:"
+              + " ${DEFAULT-VALUE}, as freshet run).")
+  StateBackendKind stateBackend;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -87,7 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
             Optional.ofNullable(bootstrapServers),
             profile,
             resultsDir,
-            seed == null ? BenchOptions.DEFAULT_SEED : seed);
+            seed == null ? BenchOptions.DEFAULT_SEED : seed,
+            stateBackend);
     PrintStream out = System.out;
     try {
       new BenchRunner(options, new ConsoleProgress(System.err, System.console() != null), out)

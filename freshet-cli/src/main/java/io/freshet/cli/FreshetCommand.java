@@ -27,7 +27,10 @@ public final class FreshetCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new FreshetCommand()).execute(args);
+    int exit =
+        new CommandLine(new FreshetCommand())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .execute(args);
     System.exit(exit);
   }
 }

@@ -5,7 +5,6 @@ import io.freshet.bench.BenchRunner;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.Figures;
 import io.freshet.bench.IncompleteResultsException;
-import io.freshet.bench.harness.BenchJob;
 import io.freshet.bench.harness.BenchSources;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.ResultTable;
@@ -43,9 +42,10 @@ public final class FlinkPassthroughScenario implements BenchScenario {
                 backlog.topic(),
                 "bench-passthrough-" + System.nanoTime(),
                 FraudWiring.deserializer()));
-    JobRun run = context.flink().submit(BenchJob.of(name(), job::wireInto));
-    long finished = run.awaitFinished(Duration.ofHours(1));
-    double seconds = (finished - run.submittedNanos()) / 1e9;
+    JobRun run = context.flink().submit(context.job(name(), job::wireInto));
+    double seconds =
+        context.timed(
+            name(), () -> (run.awaitFinished(Duration.ofHours(1)) - run.submittedNanos()) / 1e9);
     long processed = run.recordsIn(PassthroughJob.SINK);
     IncompleteResultsException.requireEqual("events reaching the sink", events, processed);
 

@@ -70,7 +70,7 @@ public final class FraudLatencyScenario implements BenchScenario {
     JobRun run =
         context
             .flink()
-            .submit(BenchJob.of(name(), wiring.job(context.kafka(), input, false)::wireInto));
+            .submit(context.job(name(), wiring.job(context.kafka(), input, false)::wireInto));
     run.awaitRunning(Duration.ofMinutes(2));
 
     long[] inputAppend = new long[total];

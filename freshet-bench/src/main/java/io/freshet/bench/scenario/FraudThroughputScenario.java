@@ -58,6 +58,7 @@ public final class FraudThroughputScenario implements BenchScenario {
             .parameter("mean_record_bytes", backlog.loaded().meanValueBytes())
             .parameter("parallelism", BenchRunner.PARALLELISM)
             .parameter("checkpoint_interval_ms", BenchJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis())
+            .parameter("state_backend", context.options().stateBackend().flinkName())
             .figure(Figures.THROUGHPUT, rate)
             .figure("seconds", measured.seconds())
             .figure("decisions", checked.decisions())

@@ -166,6 +166,9 @@ public final class TransactionWorkload {
       if (travel) {
         lat = lat > 40 ? lat - 20 : lat + 20;
       }
+      // Card terminals report about a metre of precision, not seventeen digits.
+      lat = Math.round(lat * 100_000) / 100_000.0;
+      lon = Math.round(lon * 100_000) / 100_000.0;
       double amount =
           Math.round(base * (1 + random.nextDouble() * 1.5) * amountFactor * 100) / 100.0;
       return new Transaction(

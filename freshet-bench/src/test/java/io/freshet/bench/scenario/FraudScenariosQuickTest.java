@@ -9,6 +9,7 @@ import io.freshet.bench.harness.BenchFlink;
 import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ScenarioResult;
+import io.freshet.bench.harness.StateBackendKind;
 import io.freshet.bench.workload.ExpectedFraudOutput;
 import io.freshet.bench.workload.TransactionWorkload;
 import io.freshet.bench.workload.VelocityReference;
@@ -47,7 +48,8 @@ class FraudScenariosQuickTest {
             Optional.empty(),
             false,
             dir.resolve("results"),
-            BenchOptions.DEFAULT_SEED);
+            BenchOptions.DEFAULT_SEED,
+            StateBackendKind.HEAP);
     context = new BenchContext(options, kafka, flink, dir, Progress.NONE, Map.of());
   }
 

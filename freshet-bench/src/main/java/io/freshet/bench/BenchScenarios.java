@@ -1,5 +1,6 @@
 package io.freshet.bench;
 
+import io.freshet.bench.scenario.AnalyticsThroughputScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class BenchScenarios {
     for (BenchScenario s :
         List.<BenchScenario>of(
             // scenarios are listed here, baselines first
-            )) {
+            new AnalyticsThroughputScenario())) {
       all.put(s.name(), s);
     }
     return all;

@@ -1,5 +1,6 @@
 package io.freshet.bench;
 
+import io.freshet.bench.scenario.AnalyticsThroughputScenario;
 import io.freshet.bench.scenario.FlinkPassthroughScenario;
 import io.freshet.bench.scenario.FraudLatencyScenario;
 import io.freshet.bench.scenario.FraudThroughputScenario;
@@ -23,7 +24,8 @@ public final class BenchScenarios {
             new FlinkPassthroughScenario(),
             new FraudThroughputScenario(),
             new FraudLatencyScenario(),
-            new VelocityTextbookScenario())) {
+            new VelocityTextbookScenario(),
+            new AnalyticsThroughputScenario())) {
       all.put(s.name(), s);
     }
     return all;

@@ -4,6 +4,7 @@ import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -83,6 +87,7 @@ public final class BenchKafka implements AutoCloseable {
         new NewTopic(topic.name(), topic.partitions(), replicationFactor)
             .configs(topic.topicConfigs());
     admin.createTopics(List.of(newTopic)).all().get(60, TimeUnit.SECONDS);
+    awaitServed(topic.name(), topic.partitions());
     return topic;
   }
 
@@ -102,7 +107,38 @@ public final class BenchKafka implements AutoCloseable {
                     .configs(Map.of("message.timestamp.type", "LogAppendTime"))))
         .all()
         .get(60, TimeUnit.SECONDS);
+    awaitServed(full, partitions);
     return full;
+  }
+
+  /**
+   * Waits until the leader of every partition serves it. Topic creation returns once the controller
+   * recorded the topic, before the broker loaded the partitions; a producer writing then gets
+   * NOT_LEADER_OR_FOLLOWER for its first batch while a later batch is accepted, and an idempotent
+   * producer then retries the first one on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout.
+   * Listing offsets needs the same loaded leader, and the admin client retries it until it is.
+   */
+  private void awaitServed(String topic, int partitions)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        admin.listOffsets(latest).all().get(60, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        // The broker's metadata cache learns of the topic a moment after creation returned, and
+        // the admin client's leader lookup fails on an unknown topic instead of retrying it.
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > end) {
+          throw e;
+        }
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
   }
 
   /**

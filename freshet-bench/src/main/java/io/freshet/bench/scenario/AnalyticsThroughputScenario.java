@@ -1,0 +1,465 @@
+package io.freshet.bench.scenario;
+
+import io.freshet.bench.BenchContext;
+import io.freshet.bench.BenchOptions;
+import io.freshet.bench.BenchScenario;
+import io.freshet.bench.Figures;
+import io.freshet.bench.IncompleteResultsException;
+import io.freshet.bench.harness.BenchJob;
+import io.freshet.bench.harness.BenchKafka;
+import io.freshet.bench.harness.BenchSources;
+import io.freshet.bench.harness.JobRun;
+import io.freshet.bench.harness.OutputVisibility;
+import io.freshet.bench.harness.ResultTable;
+import io.freshet.bench.harness.ScenarioResult;
+import io.freshet.bench.scenario.AnalyticsCompleteness.Checked;
+import io.freshet.bench.scenario.AnalyticsCompleteness.ClickOutputs;
+import io.freshet.bench.scenario.AnalyticsCompleteness.IotOutputs;
+import io.freshet.bench.scenario.AnalyticsCompleteness.OutputCheck;
+import io.freshet.bench.workload.ClickWorkload;
+import io.freshet.bench.workload.SensorWorkload;
+import io.freshet.core.clickstream.ClickEvent;
+import io.freshet.core.iot.SensorReading;
+import io.freshet.pipelines.clickstream.ClickKeys;
+import io.freshet.pipelines.clickstream.ClickstreamJob;
+import io.freshet.pipelines.clickstream.ClickstreamJobIo;
+import io.freshet.pipelines.clickstream.RevenueRow;
+import io.freshet.pipelines.clickstream.SessionRow;
+import io.freshet.pipelines.common.EventTimeWatermarks;
+import io.freshet.pipelines.common.LateEvent;
+import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.iot.EquipmentBaselineDeserializer;
+import io.freshet.pipelines.iot.IotJobIo;
+import io.freshet.pipelines.iot.IotMonitoringJob;
+import io.freshet.pipelines.iot.IotSettings;
+import io.freshet.pipelines.iot.SensorAlert;
+import io.freshet.pipelines.iot.SensorAnomaly;
+import io.freshet.pipelines.iot.SensorStats5s;
+import io.freshet.pipelines.iot.SensorStddev1m;
+import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
+import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
+import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.pipelines.kafka.TopicSerializationSchema;
+import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.Topics;
+import io.freshet.runtime.config.FreshetConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * {@code analytics-throughput}: how fast the clickstream and IoT jobs, wired like production, catch
+ * up on a pre-loaded backlog each, against {@code kafka-limit} and {@code flink-passthrough}.
+ *
+ * <p>Each pipeline's clock runs from job submission until its last result is visible to a
+ * read_committed consumer. Afterwards, untimed, every committed output is checked against a
+ * plain-loop reference on the same events.
+ */
+public final class AnalyticsThroughputScenario implements BenchScenario {
+  public static final String NAME = "analytics-throughput";
+
+  /** Input events per pipeline of a full run. */
+  public static final long FULL_EVENTS = 2_000_000;
+
+  /** Input events per pipeline of a {@code --quick} run. */
+  public static final long QUICK_EVENTS = 20_000;
+
+  public static final String CLICKSTREAM_EPS = "clickstream_eps";
+  public static final String IOT_EPS = "iot_eps";
+  public static final String CLICKSTREAM_RATIO_KAFKA = "clickstream_" + Figures.RATIO_KAFKA;
+  public static final String IOT_RATIO_KAFKA = "iot_" + Figures.RATIO_KAFKA;
+  public static final String CLICKSTREAM_RATIO_PASSTHROUGH =
+      "clickstream_" + Figures.RATIO_PASSTHROUGH;
+  public static final String IOT_RATIO_PASSTHROUGH = "iot_" + Figures.RATIO_PASSTHROUGH;
+
+  /** Completeness figures, so a test can assert them without parsing tables. */
+  public static final String CLICKSTREAM_EVENTS_CHECKED = "clickstream_events_checked";
+
+  public static final String IOT_EVENTS_CHECKED = "iot_events_checked";
+
+  private static final Duration VISIBILITY_DEADLINE = Duration.ofMinutes(2);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "clickstream (revenue per minute + sessions) and IoT (5 s stats + 1 min stddev +"
+        + " anomalies) catching up on a backlog each: ev/s per pipeline, ratio to kafka-limit"
+        + " and flink-passthrough";
+  }
+
+  @Override
+  public ScenarioResult run(BenchContext context) throws Exception {
+    BenchOptions options = context.options();
+    long events = options.size(FULL_EVENTS, QUICK_EVENTS);
+    // Transactional ids and consumer groups must not meet those of an earlier run on a shared
+    // cluster, or the sink would fence (or resume) someone else's transactions.
+    String runId = UUID.randomUUID().toString().substring(0, 8);
+    FreshetConfig production = FreshetConfig.defaults();
+    IotSettings iotSettings =
+        new IotSettings(
+            production.allowedLateness(), production.anomalies(), production.sensorLimits());
+
+    // Both backlogs are in Kafka before either clock starts.
+    ClickWorkload clicks = new ClickWorkload(options.seed(), events);
+    SensorWorkload sensors = new SensorWorkload(options.seed(), events);
+    ClickWorkload.Backlog clickBacklog = clicks.loadOnce(context);
+    SensorWorkload.Backlog sensorBacklog = sensors.loadOnce(context);
+    IncompleteResultsException.requireEqual(
+        "clicks loaded", events, clickBacklog.loaded().records());
+    IncompleteResultsException.requireEqual(
+        "sensor readings loaded", events, sensorBacklog.loaded().records());
+
+    ClickOutputs clickOutputs = clickOutputs(context.kafka(), runId);
+    Measured clickstream =
+        measure(
+            context,
+            "clickstream",
+            events,
+            clickOutputs.names(),
+            context.job(
+                NAME + "-clickstream",
+                env ->
+                    new ClickstreamJob(
+                            clickstreamIo(
+                                context.kafka(),
+                                clickBacklog.topic(),
+                                clickOutputs,
+                                production,
+                                runId),
+                            production.allowedLateness())
+                        .wireInto(env)));
+    Checked clickChecked = AnalyticsCompleteness.clickstream(context.kafka(), clicks, clickOutputs);
+
+    IotOutputs iotOutputs = iotOutputs(context.kafka(), runId);
+    TopicDescriptor<String, ?> baselines =
+        context.kafka().createTopic(Topics.EQUIPMENT_BASELINES, NAME + "-" + runId + "-baselines");
+    Measured iot =
+        measure(
+            context,
+            "iot",
+            events,
+            iotOutputs.names(),
+            context.job(
+                NAME + "-iot",
+                env ->
+                    new IotMonitoringJob(
+                            iotIo(
+                                context.kafka(),
+                                sensorBacklog.topic(),
+                                baselines.name(),
+                                iotOutputs,
+                                production,
+                                runId),
+                            iotSettings)
+                        .wireInto(env)));
+    Checked iotChecked =
+        AnalyticsCompleteness.iot(context.kafka(), sensors, iotSettings, iotOutputs);
+
+    return result(
+        context,
+        events,
+        clicks,
+        sensors,
+        clickBacklog,
+        sensorBacklog,
+        clickstream,
+        clickChecked,
+        iot,
+        iotChecked);
+  }
+
+  /** One pipeline's timed catch-up. */
+  private record Measured(String pipeline, long events, double seconds) {
+    double eventsPerSecond() {
+      return events / seconds;
+    }
+  }
+
+  /** Runs {@code job} to its end and times it until its outputs have no open transaction. */
+  private static Measured measure(
+      BenchContext context, String pipeline, long events, List<String> outputs, BenchJob job)
+      throws Exception {
+    // Generous: a catch-up slower than 1,000 events/s is a broken run, not a measurement.
+    Duration deadline = Duration.ofMinutes(10).plusSeconds(events / 1_000);
+    double seconds =
+        context.timed(
+            pipeline,
+            () -> {
+              JobRun run = context.flink().submit(job);
+              long finished;
+              try {
+                finished = run.awaitFinished(deadline);
+              } catch (Exception e) {
+                // A job still running after its deadline would hold its slots for the next
+                // scenario.
+                try {
+                  run.cancel();
+                } catch (Exception cancelFailed) {
+                  e.addSuppressed(cancelFailed);
+                }
+                throw e;
+              }
+              long visible =
+                  OutputVisibility.awaitNoOpenTransactions(
+                      context.kafka().admin(), outputs, VISIBILITY_DEADLINE);
+              return (Math.max(finished, visible) - run.submittedNanos()) / 1e9;
+            });
+    return new Measured(pipeline, events, seconds);
+  }
+
+  private static ClickOutputs clickOutputs(BenchKafka kafka, String runId) throws Exception {
+    String prefix = NAME + "-" + runId + "-";
+    return new ClickOutputs(
+        kafka.createTopic(Topics.REVENUE_PER_MINUTE, prefix + "revenue-per-minute"),
+        kafka.createTopic(Topics.SESSIONS, prefix + "sessions"),
+        kafka.createTopic(Topics.LATE_EVENTS, prefix + "click-late-events"),
+        kafka.createTopic(
+            Topics.CLICKSTREAM_EVENTS_DLQ, prefix + Topics.CLICKSTREAM_EVENTS_DLQ.name()));
+  }
+
+  private static IotOutputs iotOutputs(BenchKafka kafka, String runId) throws Exception {
+    String prefix = NAME + "-" + runId + "-";
+    return new IotOutputs(
+        kafka.createTopic(Topics.SENSOR_STATS_5S, prefix + "sensor-stats-5s"),
+        kafka.createTopic(Topics.SENSOR_STDDEV_1M, prefix + "sensor-stddev-1m"),
+        kafka.createTopic(Topics.SENSOR_ANOMALIES, prefix + "sensor-anomalies"),
+        kafka.createTopic(Topics.SENSOR_ALERTS, prefix + "sensor-alerts"),
+        kafka.createTopic(Topics.LATE_EVENTS, prefix + "sensor-late-events"),
+        kafka.createTopic(Topics.SENSOR_READINGS_DLQ, prefix + Topics.SENSOR_READINGS_DLQ.name()));
+  }
+
+  /**
+   * {@code ClickstreamKafkaIo}'s wiring on the bench topics: the same deserializer, watermarks and
+   * exactly-once sinks, a bounded source, and discarding sinks in place of the serving store.
+   */
+  private static ClickstreamJobIo clickstreamIo(
+      BenchKafka kafka,
+      TopicDescriptor<String, ClickEvent> input,
+      ClickOutputs out,
+      FreshetConfig production,
+      String runId) {
+    IngestingDeserializationSchema<ClickEvent> deserializer =
+        new IngestingDeserializationSchema<>(
+            input.valueCodec(),
+            ClickEvent::eventTime,
+            PipelineId.of(ClickstreamJob.NAME),
+            TypeInformation.of(new TypeHint<Ingested<ClickEvent>>() {}));
+    KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers());
+    String ids = "bench-" + NAME + "-" + runId + "-";
+    return new ClickstreamJobIo(
+        BenchSources.backlog(kafka, input.name(), ids + "clickstream", deserializer),
+        EventTimeWatermarks.forIngested(
+            production.maxOutOfOrderness(), production.sourceIdleness()),
+        connection.exactlyOnceSink(
+            new TopicSerializationSchema<String, RevenueRow>(
+                out.revenue(), r -> ClickKeys.of(r.geoCountry(), r.category())),
+            ids + "click-revenue"),
+        connection.exactlyOnceSink(
+            new TopicSerializationSchema<String, SessionRow>(out.sessions(), SessionRow::userId),
+            ids + "click-sessions"),
+        connection.exactlyOnceSink(
+            new TopicSerializationSchema<String, LateEvent>(out.lateEvents(), LateEvent::key),
+            ids + "click-late-events"),
+        connection.exactlyOnceSink(
+            new DeadLetterSerializationSchema(out.deadLetters()), ids + "click-dead-letters"),
+        new DiscardingSink<>(),
+        new DiscardingSink<>());
+  }
+
+  /**
+   * {@code IotKafkaIo}'s wiring on the bench topics: the same deserializer, watermarks and
+   * exactly-once sinks, bounded sources (an empty equipment-baselines topic), and discarding sinks
+   * in place of the serving store.
+   */
+  private static IotJobIo iotIo(
+      BenchKafka kafka,
+      TopicDescriptor<String, SensorReading> input,
+      String baselines,
+      IotOutputs out,
+      FreshetConfig production,
+      String runId) {
+    IngestingDeserializationSchema<SensorReading> deserializer =
+        new IngestingDeserializationSchema<>(
+            input.valueCodec(),
+            SensorReading::eventTime,
+            PipelineId.of(IotMonitoringJob.NAME),
+            TypeInformation.of(new TypeHint<Ingested<SensorReading>>() {}));
+    KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers());
+    String ids = "bench-" + NAME + "-" + runId + "-";
+    return new IotJobIo(
+        BenchSources.backlog(kafka, input.name(), ids + "iot", deserializer),
+        EventTimeWatermarks.forIngested(
+            production.maxOutOfOrderness(), production.sourceIdleness()),
+        // Production reads this compacted topic without end; bounded here so the job can finish.
+        BenchSources.backlog(
+            kafka, baselines, ids + "iot-baselines", new EquipmentBaselineDeserializer()),
+        connection.exactlyOnceSink(
+            new TopicSerializationSchema<String, SensorStats5s>(
+                out.stats(), SensorStats5s::deviceId),
+            ids + "iot-stats"),
+        connection.exactlyOnceSink(
+            new TopicSerializationSchema<String, SensorStddev1m>(
+                out.stddev(), SensorStddev1m::deviceId),
+            ids + "iot-stddev"),
+        connection.exactlyOnceSink(
+            new TopicSerializationSchema<String, SensorAnomaly>(
+                out.anomalies(), SensorAnomaly::deviceId),
+            ids + "iot-anomalies"),
+        connection.exactlyOnceSink(
+            new TopicSerializationSchema<String, SensorAlert>(out.alerts(), SensorAlert::deviceId),
+            ids + "iot-alerts"),
+        connection.exactlyOnceSink(
+            new TopicSerializationSchema<String, LateEvent>(out.lateEvents(), LateEvent::key),
+            ids + "iot-late-events"),
+        connection.exactlyOnceSink(
+            new DeadLetterSerializationSchema(out.deadLetters()), ids + "iot-dead-letters"),
+        new DiscardingSink<>(),
+        new DiscardingSink<>(),
+        new DiscardingSink<>());
+  }
+
+  private ScenarioResult result(
+      BenchContext context,
+      long events,
+      ClickWorkload clicks,
+      SensorWorkload sensors,
+      ClickWorkload.Backlog clickBacklog,
+      SensorWorkload.Backlog sensorBacklog,
+      Measured clickstream,
+      Checked clickChecked,
+      Measured iot,
+      Checked iotChecked) {
+    Optional<Double> kafkaLimit = context.baseline("kafka-limit", Figures.PRODUCE_CONSUME_RATE);
+    Optional<Double> passthrough = context.baseline("flink-passthrough", Figures.THROUGHPUT);
+    ScenarioResult.Builder result =
+        new ScenarioResult.Builder(NAME, context.options().quick())
+            .parameter("events_per_pipeline", events)
+            .parameter("clickstream_users", clicks.users())
+            .parameter("iot_devices", sensors.devices())
+            .parameter("parallelism", context.flink().parallelism())
+            .parameter("checkpoint_interval_ms", BenchJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis())
+            .parameter("seed", context.options().seed())
+            .parameter(
+                "clickstream_mean_event_bytes", Math.round(clickBacklog.loaded().meanValueBytes()))
+            .parameter("iot_mean_event_bytes", Math.round(sensorBacklog.loaded().meanValueBytes()));
+
+    ResultTable.Builder table =
+        ResultTable.titled(
+            NAME + ": catch-up on a backlog, submission to last result visible",
+            "pipeline",
+            "events",
+            "seconds",
+            "ev/s",
+            "× kafka-limit p+c",
+            "× flink-passthrough",
+            "outputs written");
+    for (Pipeline p :
+        List.of(
+            new Pipeline(
+                clickstream,
+                clickChecked,
+                CLICKSTREAM_EPS,
+                CLICKSTREAM_RATIO_KAFKA,
+                CLICKSTREAM_RATIO_PASSTHROUGH,
+                CLICKSTREAM_EVENTS_CHECKED),
+            new Pipeline(
+                iot,
+                iotChecked,
+                IOT_EPS,
+                IOT_RATIO_KAFKA,
+                IOT_RATIO_PASSTHROUGH,
+                IOT_EVENTS_CHECKED))) {
+      double eps = p.measured.eventsPerSecond();
+      Optional<Double> toKafka = kafkaLimit.map(limit -> eps / limit);
+      Optional<Double> toPassthrough = passthrough.map(limit -> eps / limit);
+      result.figure(p.epsFigure, eps);
+      toKafka.ifPresent(r -> result.figure(p.kafkaFigure, r));
+      toPassthrough.ifPresent(r -> result.figure(p.passthroughFigure, r));
+      // Only reached when every output equalled the reference, so all events were accounted for.
+      result.figure(p.checkedFigure, p.measured.events);
+      table.row(
+          p.measured.pipeline,
+          Long.toString(p.measured.events),
+          String.format(Locale.ROOT, "%.1f", p.measured.seconds),
+          String.format(Locale.ROOT, "%,.0f", eps),
+          ratio(toKafka),
+          ratio(toPassthrough),
+          Long.toString(p.checked.committedRecords()));
+    }
+    result.table(table.build());
+
+    ResultTable.Builder completeness =
+        ResultTable.titled(
+            NAME + ": completeness (latest revision per window vs plain-loop reference)",
+            "pipeline",
+            "output",
+            "committed records",
+            "final rows",
+            "reference rows",
+            "check");
+    for (OutputCheck o : clickChecked.outputs()) {
+      completeness.row(
+          "clickstream",
+          o.output(),
+          Long.toString(o.committed()),
+          Long.toString(o.finalRows()),
+          Long.toString(o.expected()),
+          o.detail());
+    }
+    for (OutputCheck o : iotChecked.outputs()) {
+      completeness.row(
+          "iot",
+          o.output(),
+          Long.toString(o.committed()),
+          Long.toString(o.finalRows()),
+          Long.toString(o.expected()),
+          o.detail());
+    }
+    result.table(completeness.build());
+
+    result.note(
+        "serving-store sinks replaced by DiscardingSink: the rows are built, their JDBC writes are"
+            + " not measured; every Kafka output is exactly-once like production");
+    result.note(
+        "event time advances monotonically (clicks every "
+            + ClickWorkload.STEP.toMillis()
+            + " ms, each device every "
+            + SensorWorkload.PERIOD.toMillis()
+            + " ms), so no event is late and every window emits exactly once");
+    if (kafkaLimit.isEmpty()) {
+      result.note("× kafka-limit n/a: no kafka-limit result in this run or " + resultsDir(context));
+    }
+    if (passthrough.isEmpty()) {
+      result.note(
+          "× flink-passthrough n/a: no flink-passthrough result in this run or "
+              + resultsDir(context));
+    }
+    return result.build();
+  }
+
+  private record Pipeline(
+      Measured measured,
+      Checked checked,
+      String epsFigure,
+      String kafkaFigure,
+      String passthroughFigure,
+      String checkedFigure) {}
+
+  private static String ratio(Optional<Double> ratio) {
+    return ratio.map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("n/a");
+  }
+
+  private static String resultsDir(BenchContext context) {
+    return context.options().scenarioResultsDir().toString();
+  }
+}

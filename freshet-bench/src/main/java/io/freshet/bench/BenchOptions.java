@@ -1,6 +1,6 @@
 package io.freshet.bench;
 
-import io.freshet.bench.harness.StateBackendKind;
+import io.freshet.runtime.flink.StateBackendKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

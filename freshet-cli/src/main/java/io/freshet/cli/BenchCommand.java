@@ -6,7 +6,7 @@ import io.freshet.bench.BenchScenario;
 import io.freshet.bench.BenchScenarios;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.ConsoleProgress;
-import io.freshet.bench.harness.StateBackendKind;
+import io.freshet.runtime.flink.StateBackendKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.freshet.core.iot.SensorThresholds;
 import io.freshet.core.iot.SensorType;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.flink.StateBackendKind;
 import io.freshet.serving.ServingStore;
 import io.freshet.serving.SqlDialect;
 import java.nio.file.Path;
@@ -77,6 +78,14 @@ public final class RunCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "Flink checkpoint interval, e.g. 1s (default: 1s).")
   Duration checkpointInterval = DEFAULTS.checkpointInterval();
+
+  @Option(
+      names = "--state-backend",
+      description =
+          "Where Flink keeps keyed state: ${COMPLETION-CANDIDATES} (default: rocksdb, incremental"
+              + " checkpoints; heap is faster for small state but copies all of it every"
+              + " checkpoint).")
+  StateBackendKind stateBackend = DEFAULTS.stateBackend();
 
   @Option(
       names = "--max-out-of-orderness",
@@ -178,7 +187,8 @@ public final class RunCommand implements Callable<Integer> {
                   latencySlas(),
                   allowedLateness,
                   anomalies(),
-                  sensorLimits())
+                  sensorLimits(),
+                  stateBackend)
               .validate();
       storeUrl = store == null ? ServingStore.defaultUrl(config.dataDir()) : store;
       SqlDialect.forUrl(storeUrl);

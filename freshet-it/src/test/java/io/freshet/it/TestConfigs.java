@@ -39,6 +39,7 @@ final class TestConfigs {
         d.latencySlas(),
         d.allowedLateness(),
         d.anomalies(),
-        d.sensorLimits());
+        d.sensorLimits(),
+        d.stateBackend());
   }
 }

@@ -161,7 +161,10 @@ public final class FreshetPlatform implements AutoCloseable {
     flink =
         EmbeddedFlink.start(
             new FlinkSettings(
-                config.parallelism(), config.checkpointInterval(), config.checkpointDir()),
+                config.parallelism(),
+                config.checkpointInterval(),
+                config.checkpointDir(),
+                config.stateBackend()),
             JOBS.size());
     started.push(flink);
     CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());

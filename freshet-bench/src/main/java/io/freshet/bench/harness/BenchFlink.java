@@ -55,12 +55,11 @@ public final class BenchFlink implements AutoCloseable {
     JobID jobId = JobID.generate();
     Configuration conf =
         new FlinkSettings(
-                parallelism, job.checkpointInterval(), checkpointRoot.resolve(jobId.toHexString()))
+                parallelism,
+                job.checkpointInterval(),
+                checkpointRoot.resolve(jobId.toHexString()),
+                job.stateBackend())
             .toConfiguration();
-    conf.setString("state.backend.type", job.stateBackend().flinkName());
-    conf.setString(
-        "execution.checkpointing.incremental",
-        Boolean.toString(job.stateBackend() == StateBackendKind.ROCKSDB));
     // A benchmark failure must surface, not loop through restarts.
     conf.setString("restart-strategy.type", "none");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);

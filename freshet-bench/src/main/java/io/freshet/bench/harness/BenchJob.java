@@ -1,5 +1,6 @@
 package io.freshet.bench.harness;
 
+import io.freshet.runtime.flink.StateBackendKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;

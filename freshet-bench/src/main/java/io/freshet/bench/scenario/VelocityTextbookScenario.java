@@ -54,7 +54,8 @@ public final class VelocityTextbookScenario implements BenchScenario {
     FraudRulesConfig rules = FraudRulesConfig.defaults();
 
     FraudThroughputScenario.Measured freshet =
-        FraudThroughputScenario.measure(context, backlog, "velocity-freshet");
+        FraudThroughputScenario.measure(
+            context, backlog, "velocity-freshet", context.options().stateBackend());
     Textbook textbook = measureTextbook(context, backlog);
 
     // Untimed from here: what each job said, against the exact answer.

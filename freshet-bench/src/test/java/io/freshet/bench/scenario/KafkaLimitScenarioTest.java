@@ -9,7 +9,7 @@ import io.freshet.bench.harness.BenchFlink;
 import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ScenarioResult;
-import io.freshet.bench.harness.StateBackendKind;
+import io.freshet.runtime.flink.StateBackendKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

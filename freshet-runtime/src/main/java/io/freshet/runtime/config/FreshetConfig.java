@@ -3,6 +3,7 @@ package io.freshet.runtime.config;
 import io.freshet.core.fraud.FraudRulesConfig;
 import io.freshet.core.iot.AnomalyConfig;
 import io.freshet.core.iot.SensorThresholds;
+import io.freshet.runtime.flink.StateBackendKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * @param allowedLateness how long after a window's end a late event still revises it
  * @param anomalies how IoT anomalies are scored (half-life, warm-up, z threshold)
  * @param sensorLimits per-sensor-type limits of the IoT threshold alerts
+ * @param stateBackend where Flink keeps keyed state: RocksDB (default) scales to millions of
+ *     customers with incremental checkpoints; heap is faster for small state
  */
 public record FreshetConfig(
     Path dataDir,
@@ -49,7 +52,8 @@ public record FreshetConfig(
     Map<String, Duration> latencySlas,
     Duration allowedLateness,
     AnomalyConfig anomalies,
-    SensorThresholds sensorLimits) {
+    SensorThresholds sensorLimits,
+    StateBackendKind stateBackend) {
 
   public FreshetConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -62,6 +66,7 @@ public record FreshetConfig(
     Objects.requireNonNull(allowedLateness, "allowedLateness");
     Objects.requireNonNull(anomalies, "anomalies");
     Objects.requireNonNull(sensorLimits, "sensorLimits");
+    Objects.requireNonNull(stateBackend, "stateBackend");
   }
 
   /** The documented defaults: embedded Kafka on 9092, HTTP on 8080, ./freshet-data, demo on. */
@@ -82,7 +87,8 @@ public record FreshetConfig(
         DEFAULT_LATENCY_SLAS,
         Duration.ofMinutes(5),
         AnomalyConfig.defaults(),
-        SensorThresholds.defaults());
+        SensorThresholds.defaults(),
+        StateBackendKind.ROCKSDB);
   }
 
   /** SLAs of the documented pipelines: fraud decisions 100 ms, IoT alerts 3 s, analytics 60 s. */

@@ -43,7 +43,8 @@ public final class EmbeddedFlink implements AutoCloseable {
     Configuration conf = settings.toConfiguration();
     conf.setString("rest.bind-address", "localhost");
     conf.setString("rest.port", "0");
-    conf.setString("taskmanager.memory.managed.size", "64m");
+    // RocksDB block cache and write buffers live in managed memory (off-heap, used as needed).
+    conf.setString("taskmanager.memory.managed.size", "256m");
     conf.setString("taskmanager.memory.network.min", "64m");
     conf.setString("taskmanager.memory.network.max", "64m");
     conf.setString(FlinkMetricsBridgeFactory.CONFIG_KEY, FlinkMetricsBridgeFactory.class.getName());

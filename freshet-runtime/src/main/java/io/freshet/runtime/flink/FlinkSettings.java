@@ -8,9 +8,13 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * The Flink configuration Freshet runs every job with: exactly-once checkpoints retained on
- * cancellation, heap state, endless restarts, low buffer timeout, no Kryo fallback.
+ * cancellation, the chosen state backend, endless restarts, low buffer timeout, no Kryo fallback.
  */
-public record FlinkSettings(int parallelism, Duration checkpointInterval, Path checkpointDir) {
+public record FlinkSettings(
+    int parallelism,
+    Duration checkpointInterval,
+    Path checkpointDir,
+    StateBackendKind stateBackend) {
 
   /** The job-level configuration, as Flink option keys. */
   public Configuration toConfiguration() {
@@ -25,7 +29,11 @@ public record FlinkSettings(int parallelism, Duration checkpointInterval, Path c
     options.put("execution.checkpointing.num-retained", "3");
     options.put("execution.checkpointing.min-pause", "100 ms");
     options.put("execution.checkpointing.timeout", "5 min");
-    options.put("state.backend.type", "hashmap");
+    options.put("state.backend.type", stateBackend.flinkName());
+    // RocksDB uploads only new files per checkpoint; a full copy every second would not scale.
+    options.put(
+        "execution.checkpointing.incremental",
+        Boolean.toString(stateBackend == StateBackendKind.ROCKSDB));
     options.put("restart-strategy.type", "fixed-delay");
     options.put("restart-strategy.fixed-delay.attempts", Integer.toString(Integer.MAX_VALUE));
     options.put("restart-strategy.fixed-delay.delay", "2 s");

@@ -40,7 +40,8 @@ class FreshetConfigTest {
             d.latencySlas(),
             d.allowedLateness(),
             d.anomalies(),
-            d.sensorLimits());
+            d.sensorLimits(),
+            d.stateBackend());
     assertThatThrownBy(bad::validate)
         .isInstanceOfSatisfying(
             InvalidConfigException.class,
@@ -74,7 +75,8 @@ class FreshetConfigTest {
             d.latencySlas(),
             d.allowedLateness(),
             d.anomalies(),
-            d.sensorLimits());
+            d.sensorLimits(),
+            d.stateBackend());
     assertThat(external.validate().embeddedKafka()).isFalse();
   }
 }

@@ -1,4 +1,4 @@
-package io.freshet.bench.harness;
+package io.freshet.runtime.flink;
 
 /** The Flink state backends a benchmark job can run on. */
 public enum StateBackendKind {

@@ -6,6 +6,7 @@ import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.bench.report.Charts;
+import io.freshet.bench.report.MarkdownSummary;
 import io.freshet.bench.report.ResultFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -58,9 +60,11 @@ public final class BenchRunner {
         out.println("wrote " + ResultFiles.write(resultsDir, result));
         out.println();
       }
-      for (Path chart : Charts.render(ResultFiles.readAll(resultsDir), resultsDir)) {
+      Map<String, ScenarioResult> recorded = ResultFiles.readAll(resultsDir);
+      for (Path chart : Charts.render(recorded, resultsDir)) {
         out.println("chart " + chart);
       }
+      out.println("summary " + MarkdownSummary.write(inCatalogueOrder(recorded), resultsDir));
     } finally {
       deleteRecursively(workDir);
     }
@@ -83,6 +87,16 @@ public final class BenchRunner {
         tables,
         measured.figures(),
         measured.notes());
+  }
+
+  private static List<ScenarioResult> inCatalogueOrder(Map<String, ScenarioResult> recorded) {
+    List<ScenarioResult> ordered = new ArrayList<>();
+    for (String name : BenchScenarios.byName().keySet()) {
+      if (recorded.containsKey(name)) {
+        ordered.add(recorded.get(name));
+      }
+    }
+    return ordered;
   }
 
   private BenchKafka startKafka(Path workDir) throws Exception {

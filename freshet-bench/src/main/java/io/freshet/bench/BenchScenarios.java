@@ -1,5 +1,7 @@
 package io.freshet.bench;
 
+import io.freshet.bench.scenario.RecoveryScenario;
+import io.freshet.bench.scenario.StateScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ public final class BenchScenarios {
     for (BenchScenario s :
         List.<BenchScenario>of(
             // scenarios are listed here, baselines first
-            )) {
+            new StateScenario(), new RecoveryScenario())) {
       all.put(s.name(), s);
     }
     return all;

@@ -5,6 +5,8 @@ import io.freshet.bench.scenario.FlinkPassthroughScenario;
 import io.freshet.bench.scenario.FraudLatencyScenario;
 import io.freshet.bench.scenario.FraudThroughputScenario;
 import io.freshet.bench.scenario.KafkaLimitScenario;
+import io.freshet.bench.scenario.RecoveryScenario;
+import io.freshet.bench.scenario.StateScenario;
 import io.freshet.bench.scenario.VelocityTextbookScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +27,9 @@ public final class BenchScenarios {
             new FraudThroughputScenario(),
             new FraudLatencyScenario(),
             new VelocityTextbookScenario(),
-            new AnalyticsThroughputScenario())) {
+            new AnalyticsThroughputScenario(),
+            new StateScenario(),
+            new RecoveryScenario())) {
       all.put(s.name(), s);
     }
     return all;

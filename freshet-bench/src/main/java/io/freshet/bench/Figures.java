@@ -61,6 +61,51 @@ public final class Figures {
   /** {@code analytics-throughput}: events per second of the IoT pipeline. */
   public static final String IOT_THROUGHPUT = "iot_eps";
 
+  /** {@code state}: checkpointed state bytes per customer, heap backend. */
+  public static final String CUSTOMER_STATE_BYTES_HEAP = "customer_state_bytes_heap";
+
+  /** {@code state}: checkpointed state bytes per customer, RocksDB backend. */
+  public static final String CUSTOMER_STATE_BYTES_ROCKSDB = "customer_state_bytes_rocksdb";
+
+  /** {@code state}: growth of used heap per customer on the heap backend (approximate). */
+  public static final String CUSTOMER_HEAP_BYTES_MEASURED = "customer_heap_bytes_measured";
+
+  /** {@code state}: checkpointed state bytes per device, heap backend. */
+  public static final String DEVICE_STATE_BYTES_HEAP = "device_state_bytes_heap";
+
+  /** {@code state}: checkpointed state bytes per device, RocksDB backend. */
+  public static final String DEVICE_STATE_BYTES_ROCKSDB = "device_state_bytes_rocksdb";
+
+  /** {@code state}: bytes written by a full checkpoint of the customer state, heap backend. */
+  public static final String CHECKPOINT_BYTES_HEAP = "checkpoint_bytes_heap";
+
+  /** {@code state}: end-to-end duration of that checkpoint (ms). */
+  public static final String CHECKPOINT_MS_HEAP = "checkpoint_ms_heap";
+
+  /** {@code state}: bytes written by a full checkpoint of the customer state, RocksDB backend. */
+  public static final String CHECKPOINT_BYTES_ROCKSDB = "checkpoint_bytes_rocksdb";
+
+  /** {@code state}: end-to-end duration of that checkpoint (ms). */
+  public static final String CHECKPOINT_MS_ROCKSDB = "checkpoint_ms_rocksdb";
+
+  /** {@code state}: the highest heap use of a whole {@code freshet run} under demo traffic. */
+  public static final String DEMO_HEAP_USED_MAX = "demo_heap_used_max_bytes";
+
+  /** {@code state}: the highest resident set size of that process. */
+  public static final String DEMO_RSS_MAX = "demo_rss_max_bytes";
+
+  /** {@code recovery}: seconds from {@code kill -9} to the first new committed decision. */
+  public static final String RECOVERY_SECONDS = "recovery_seconds";
+
+  /** {@code recovery}: seconds from starting the process again to {@code /api/health} 200. */
+  public static final String RESTART_TO_HEALTHY_SECONDS = "restart_to_healthy_seconds";
+
+  /** {@code recovery}: decisions written twice (aborted with the killed process's transaction). */
+  public static final String EVENTS_REPROCESSED = "events_reprocessed";
+
+  /** {@code recovery}: the checkpoint interval the process ran with (ms). */
+  public static final String CHECKPOINT_INTERVAL_MS = "checkpoint_interval_ms";
+
   private Figures() {}
 
   /**

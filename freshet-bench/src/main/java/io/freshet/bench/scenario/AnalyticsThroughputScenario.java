@@ -13,9 +13,9 @@ import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.bench.scenario.AnalyticsCompleteness.Checked;
-import io.freshet.bench.scenario.AnalyticsCompleteness.ClickOutputs;
-import io.freshet.bench.scenario.AnalyticsCompleteness.IotOutputs;
 import io.freshet.bench.scenario.AnalyticsCompleteness.OutputCheck;
+import io.freshet.bench.scenario.ClickstreamCompleteness.ClickOutputs;
+import io.freshet.bench.scenario.IotCompleteness.IotOutputs;
 import io.freshet.bench.workload.ClickWorkload;
 import io.freshet.bench.workload.SensorWorkload;
 import io.freshet.core.clickstream.ClickEvent;
@@ -138,7 +138,7 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
                                 runId),
                             production.allowedLateness())
                         .wireInto(env)));
-    Checked clickChecked = AnalyticsCompleteness.clickstream(context.kafka(), clicks, clickOutputs);
+    Checked clickChecked = ClickstreamCompleteness.check(context.kafka(), clicks, clickOutputs);
 
     IotOutputs iotOutputs = iotOutputs(context.kafka(), runId);
     TopicDescriptor<String, ?> baselines =
@@ -162,8 +162,7 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
                                 runId),
                             iotSettings)
                         .wireInto(env)));
-    Checked iotChecked =
-        AnalyticsCompleteness.iot(context.kafka(), sensors, iotSettings, iotOutputs);
+    Checked iotChecked = IotCompleteness.check(context.kafka(), sensors, iotSettings, iotOutputs);
 
     return result(
         context,

@@ -25,10 +25,10 @@ class StateRecoveryParsingTest {
             + "flink_jobmanager_Status_JVM_Memory_Heap_Used{host=\"localhost\"} 2.87651E8\n"
             + "flink_jobmanager_Status_JVM_Memory_Heap_Committed{host=\"localhost\"} 3.86924544E8\n";
 
-    assertThat(StateScenario.metric(text, StateScenario.HEAP_USED_METRIC)).isEqualTo(2.87651E8);
-    assertThat(StateScenario.metric(text, StateScenario.HEAP_COMMITTED_METRIC))
+    assertThat(DemoMemoryProbe.metric(text, DemoMemoryProbe.HEAP_USED_METRIC)).isEqualTo(2.87651E8);
+    assertThat(DemoMemoryProbe.metric(text, DemoMemoryProbe.HEAP_COMMITTED_METRIC))
         .isEqualTo(3.86924544E8);
-    assertThatThrownBy(() -> StateScenario.metric(text, "jvm_memory_used_bytes"))
+    assertThatThrownBy(() -> DemoMemoryProbe.metric(text, "jvm_memory_used_bytes"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("jvm_memory_used_bytes");
   }
@@ -37,7 +37,7 @@ class StateRecoveryParsingTest {
   void procStatusFieldsAreKibibytes() {
     String status = "Name:\tjava\nVmHWM:\t  812940 kB\nVmRSS:\t  801320 kB\n";
 
-    assertThat(StateScenario.kib(status, "VmRSS")).isEqualTo(801320 * 1024.0);
-    assertThat(StateScenario.kib(status, "VmHWM")).isEqualTo(812940 * 1024.0);
+    assertThat(DemoMemoryProbe.kib(status, "VmRSS")).isEqualTo(801320 * 1024.0);
+    assertThat(DemoMemoryProbe.kib(status, "VmHWM")).isEqualTo(812940 * 1024.0);
   }
 }

@@ -105,45 +105,48 @@ public record CustomerHistory(
    */
   public CustomerHistory append(Transaction txn, long retentionMillis, long duplicateWindowMillis) {
     long newMax = Math.max(maxEventTime, txn.eventTime());
+
     long keepFrom = newMax - retentionMillis;
-    int kept = 0;
-    for (long time : eventTimes) {
-      if (time >= keepFrom) {
-        kept++;
-      }
-    }
+    int kept = countAtOrAfter(eventTimes, keepFrom);
+    int dropped = eventTimes.length - kept;
     long[] times = new long[kept + 1];
     double[] amts = new double[kept + 1];
-    int j = 0;
-    for (int i = 0; i < eventTimes.length; i++) {
-      if (eventTimes[i] >= keepFrom) {
-        times[j] = eventTimes[i];
-        amts[j] = amounts[i];
-        j++;
+    if (oldestFirst(eventTimes, keepFrom, dropped)) {
+      System.arraycopy(eventTimes, dropped, times, 0, kept);
+      System.arraycopy(amounts, dropped, amts, 0, kept);
+    } else {
+      int j = 0;
+      for (int i = 0; i < eventTimes.length; i++) {
+        if (eventTimes[i] >= keepFrom) {
+          times[j] = eventTimes[i];
+          amts[j] = amounts[i];
+          j++;
+        }
       }
     }
-    times[j] = txn.eventTime();
-    amts[j] = txn.amount();
+    times[kept] = txn.eventTime();
+    amts[kept] = txn.amount();
 
     long idsFrom = newMax - duplicateWindowMillis;
-    int keptIds = 0;
-    for (long time : recentEventIdTimes) {
-      if (time >= idsFrom) {
-        keptIds++;
-      }
-    }
+    int keptIds = countAtOrAfter(recentEventIdTimes, idsFrom);
+    int droppedIds = recentEventIdTimes.length - keptIds;
     String[] ids = new String[keptIds + 1];
     long[] idTimes = new long[keptIds + 1];
-    int k = 0;
-    for (int i = 0; i < recentEventIds.length; i++) {
-      if (recentEventIdTimes[i] >= idsFrom) {
-        ids[k] = recentEventIds[i];
-        idTimes[k] = recentEventIdTimes[i];
-        k++;
+    if (oldestFirst(recentEventIdTimes, idsFrom, droppedIds)) {
+      System.arraycopy(recentEventIds, droppedIds, ids, 0, keptIds);
+      System.arraycopy(recentEventIdTimes, droppedIds, idTimes, 0, keptIds);
+    } else {
+      int k = 0;
+      for (int i = 0; i < recentEventIds.length; i++) {
+        if (recentEventIdTimes[i] >= idsFrom) {
+          ids[k] = recentEventIds[i];
+          idTimes[k] = recentEventIdTimes[i];
+          k++;
+        }
       }
     }
-    ids[k] = txn.eventId();
-    idTimes[k] = txn.eventTime();
+    ids[keptIds] = txn.eventId();
+    idTimes[keptIds] = txn.eventTime();
 
     GeoPoint location = txn.location();
     return new CustomerHistory(
@@ -156,6 +159,30 @@ public record CustomerHistory(
         location == null ? Double.NaN : location.lat(),
         location == null ? Double.NaN : location.lon(),
         lastAlertTimes);
+  }
+
+  private static int countAtOrAfter(long[] times, long from) {
+    int count = 0;
+    for (long time : times) {
+      if (time >= from) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * True when the {@code dropped} times older than {@code from} are the first ones, so the kept
+   * ones are one block that can be copied at once: the usual case, as transactions mostly arrive in
+   * event-time order.
+   */
+  private static boolean oldestFirst(long[] times, long from, int dropped) {
+    for (int i = 0; i < dropped; i++) {
+      if (times[i] >= from) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long[] newAlertTimes() {

@@ -1,15 +1,15 @@
 package io.freshet.core.fraud;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.freshet.core.time.Timestamps;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 /** The JSON wire form of fraud alerts and transaction decisions. */
 public final class FraudJson {
@@ -19,49 +19,57 @@ public final class FraudJson {
 
   /** Serialises an alert; details fields that do not apply to its rule are omitted. */
   public static byte[] alert(FraudAlert alert) {
-    ObjectNode json = MAPPER.createObjectNode();
-    json.put("alert_id", alert.alertId());
-    json.put("rule", alert.rule().name());
-    json.put("severity", alert.severity().name());
-    json.put("transaction_id", alert.transactionId());
-    json.put("customer_id", alert.customerId());
-    json.put("event_time", Timestamps.format(alert.eventTime()));
-    json.put("detected_at", Timestamps.format(alert.detectedAt()));
-    AlertDetails details = alert.details();
-    if (details != null) {
-      ObjectNode d = json.putObject("details");
-      if (details.count() != null) {
-        d.put("count", details.count());
+    // Written field by field rather than through a tree: same bytes, a fraction of the garbage.
+    DocumentBytes bytes = new DocumentBytes();
+    try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField("alert_id", alert.alertId());
+      json.writeStringField("rule", alert.rule().name());
+      json.writeStringField("severity", alert.severity().name());
+      json.writeStringField("transaction_id", alert.transactionId());
+      json.writeStringField("customer_id", alert.customerId());
+      json.writeStringField("event_time", Timestamps.format(alert.eventTime()));
+      json.writeStringField("detected_at", Timestamps.format(alert.detectedAt()));
+      AlertDetails details = alert.details();
+      if (details != null) {
+        json.writeObjectFieldStart("details");
+        if (details.count() != null) {
+          json.writeNumberField("count", details.count().intValue());
+        }
+        writeIfPresent(json, "distance_km", details.distanceKm());
+        writeIfPresent(json, "minutes", details.minutes());
+        writeIfPresent(json, "amount", details.amount());
+        writeIfPresent(json, "mean", details.mean());
+        json.writeEndObject();
       }
-      if (details.distanceKm() != null) {
-        d.put("distance_km", details.distanceKm());
-      }
-      if (details.minutes() != null) {
-        d.put("minutes", details.minutes());
-      }
-      if (details.amount() != null) {
-        d.put("amount", details.amount());
-      }
-      if (details.mean() != null) {
-        d.put("mean", details.mean());
-      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise alert " + alert.alertId(), e);
     }
-    return write(json);
+    return bytes.toByteArray();
   }
 
   /** Serialises a decision with its fired rules by name, in the decision's order. */
   public static byte[] decision(TransactionDecision decision) {
-    ObjectNode json = MAPPER.createObjectNode();
-    json.put("transaction_id", decision.transactionId());
-    json.put("customer_id", decision.customerId());
-    json.put("decision", decision.decision().name());
-    ArrayNode rules = json.putArray("rules_fired");
-    for (FraudRule rule : decision.rulesFired()) {
-      rules.add(rule.name());
+    DocumentBytes bytes = new DocumentBytes();
+    try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField("transaction_id", decision.transactionId());
+      json.writeStringField("customer_id", decision.customerId());
+      json.writeStringField("decision", decision.decision().name());
+      json.writeArrayFieldStart("rules_fired");
+      for (FraudRule rule : decision.rulesFired()) {
+        json.writeString(rule.name());
+      }
+      json.writeEndArray();
+      json.writeStringField("event_time", Timestamps.format(decision.eventTime()));
+      json.writeStringField("decided_at", Timestamps.format(decision.decidedAt()));
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot serialise decision for transaction " + decision.transactionId(), e);
     }
-    json.put("event_time", Timestamps.format(decision.eventTime()));
-    json.put("decided_at", Timestamps.format(decision.decidedAt()));
-    return write(json);
+    return bytes.toByteArray();
   }
 
   /**
@@ -125,11 +133,10 @@ public final class FraudJson {
     }
   }
 
-  private static byte[] write(ObjectNode json) {
-    try {
-      return MAPPER.writeValueAsBytes(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("cannot serialise " + json.get("transaction_id"), e);
+  private static void writeIfPresent(JsonGenerator json, String name, Double value)
+      throws IOException {
+    if (value != null) {
+      json.writeNumberField(name, value.doubleValue());
     }
   }
 
@@ -163,5 +170,32 @@ public final class FraudJson {
       throw new IllegalArgumentException("details field " + name + " is not a number");
     }
     return node.doubleValue();
+  }
+
+  /**
+   * The generator buffers a whole document and hands it over in one write when it is closed;
+   * keeping that write as the result saves the second buffer and copy of a ByteArrayOutputStream. A
+   * document larger than the generator's buffer arrives in several writes, which are joined.
+   */
+  private static final class DocumentBytes extends OutputStream {
+    private static final byte[] EMPTY = new byte[0];
+
+    private byte[] bytes = EMPTY;
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      byte[] joined = Arrays.copyOf(bytes, bytes.length + len);
+      System.arraycopy(b, off, joined, bytes.length, len);
+      bytes = joined;
+    }
+
+    byte[] toByteArray() {
+      return bytes;
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.freshet.bench.BenchScenario;
 import io.freshet.bench.BenchScenarios;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.ConsoleProgress;
+import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.runtime.flink.StateBackendKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -71,11 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--state-backend",
-      defaultValue = "HEAP",
       description =
-          "State backend of the pipeline jobs: ${COMPLETION-CANDIDATES} (default:"
-              + " ${DEFAULT-VALUE}, as freshet run).")
-  StateBackendKind stateBackend;
+          "State backend of the pipeline jobs: ${COMPLETION-CANDIDATES} (default: as freshet run,"
+              + " heap). fraud-throughput always measures both.")
+  StateBackendKind stateBackend = FreshetConfig.defaults().stateBackend();
 
   @Spec CommandSpec spec;
 

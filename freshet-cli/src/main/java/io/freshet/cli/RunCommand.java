@@ -82,9 +82,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--state-backend",
       description =
-          "Where Flink keeps keyed state: ${COMPLETION-CANDIDATES} (default: rocksdb, incremental"
-              + " checkpoints; heap is faster for small state but copies all of it every"
-              + " checkpoint).")
+          "Where Flink keeps keyed state: ${COMPLETION-CANDIDATES} (default: heap, fastest;"
+              + " rocksdb keeps state off-heap with incremental checkpoints for millions of keys).")
   StateBackendKind stateBackend = DEFAULTS.stateBackend();
 
   @Option(

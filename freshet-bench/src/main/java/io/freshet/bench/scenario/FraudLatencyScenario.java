@@ -120,7 +120,7 @@ public final class FraudLatencyScenario implements BenchScenario {
             .parameter("warm_up_events", warmUp)
             .parameter("customers", customers)
             .parameter("checkpoint_interval_ms", checkpointInterval.toMillis())
-            .parameter("buffer_timeout_ms", 10);
+            .parameter("buffer_timeout_ms", 1);
     Iterator<BenchRecord> records = workload.records();
     try (PacedProducer producer = new PacedProducer(context.kafka(), input)) {
       int first = 0;

@@ -76,11 +76,11 @@ final class FraudWiring {
                 ? BenchSources.backlog(kafka, input, group, deserializer)
                 : BenchSources.live(kafka, input, group, deserializer),
             EventTimeWatermarks.forIngested(MAX_OUT_OF_ORDERNESS, IDLENESS),
-            connection.exactlyOnceSink(
+            connection.lowLatencySink(
                 new TopicSerializationSchema<String, TransactionDecision>(
                     decisions, TransactionDecision::customerId),
                 tag + "-decisions"),
-            connection.exactlyOnceSink(
+            connection.lowLatencySink(
                 new TopicSerializationSchema<String, FraudAlert>(alerts, FraudAlert::customerId),
                 tag + "-alerts"),
             connection.exactlyOnceSink(

@@ -123,9 +123,15 @@ public final class FraudDetectionFunction
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TransactionDecision> out)
       throws Exception {
     Long due = cleanupTimer.value();
-    if (due != null && timestamp >= due) {
+    if (due == null) {
+      return;
+    }
+    if (timestamp >= due) {
       history.clear();
       cleanupTimer.clear();
+    } else {
+      // The customer was active since this timer was set: wait for the new idle time.
+      ctx.timerService().registerEventTimeTimer(due);
     }
   }
 
@@ -134,20 +140,22 @@ public final class FraudDetectionFunction
    * watermark) has passed both its newest transaction and the moment its last transaction arrived
    * by the idle timeout: a transaction arriving late is still activity, so its history is not
    * dropped before the rules can use it.
+   *
+   * <p>Activity only moves the due time in state; the armed timer is left alone and, when it fires
+   * early, re-arms itself for the new due time. Deleting and registering a timer on every event
+   * cost more than the rules themselves.
    */
   private void rescheduleCleanup(Context ctx, CustomerHistory after) throws Exception {
     long idle = rules.idleTimeout().toMillis();
     long watermark = ctx.timerService().currentWatermark();
     long due = Math.max(detector.expiryTime(after), saturatedAdd(watermark, idle));
     Long previous = cleanupTimer.value();
-    if (previous != null && previous >= due) {
-      return;
+    if (previous == null) {
+      ctx.timerService().registerEventTimeTimer(due);
+      cleanupTimer.update(due);
+    } else if (due > previous) {
+      cleanupTimer.update(due);
     }
-    if (previous != null) {
-      ctx.timerService().deleteEventTimeTimer(previous);
-    }
-    ctx.timerService().registerEventTimeTimer(due);
-    cleanupTimer.update(due);
   }
 
   private static long saturatedAdd(long a, long b) {

@@ -40,11 +40,11 @@ public final class FraudKafkaIo {
     return new FraudJobIo(
         kafka.source(Topics.TRANSACTIONS.name(), GROUP_ID, deserializer),
         EventTimeWatermarks.forIngested(maxOutOfOrderness, idleness),
-        kafka.exactlyOnceSink(
+        kafka.lowLatencySink(
             new TopicSerializationSchema<String, TransactionDecision>(
                 Topics.TRANSACTION_DECISIONS, TransactionDecision::customerId),
             "freshet-fraud-decisions"),
-        kafka.exactlyOnceSink(
+        kafka.lowLatencySink(
             new TopicSerializationSchema<String, FraudAlert>(
                 Topics.FRAUD_ALERTS, FraudAlert::customerId),
             "freshet-fraud-alerts"),

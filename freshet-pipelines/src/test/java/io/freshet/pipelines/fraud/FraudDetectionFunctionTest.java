@@ -114,7 +114,7 @@ class FraudDetectionFunctionTest {
     send(txn("alice", 1, NOON, 20));
     send(txn("bob", 1, NOON, 20));
     send(txn("alice", 2, NOON.plus(Duration.ofDays(10)), 20));
-    // Then one cleanup timer per customer, the older one replaced
+    // Then one cleanup timer per customer (alice's re-arms when it fires before her new idle time)
     assertThat(harness.numEventTimeTimers()).isEqualTo(2);
     // (history and cleanup-timer state per customer)
     assertThat(harness.numKeyedStateEntries()).isEqualTo(4);

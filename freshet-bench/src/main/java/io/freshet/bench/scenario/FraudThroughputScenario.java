@@ -49,7 +49,8 @@ public final class FraudThroughputScenario implements BenchScenario {
     Map<StateBackendKind, Measured> runs = new EnumMap<>(StateBackendKind.class);
     FraudOutputCheck.Checked checked = null;
     for (StateBackendKind backend : StateBackendKind.values()) {
-      Measured measured = measure(context, backlog, name() + "-" + backend.flinkName(), backend);
+      Measured measured =
+          measure(context, backlog, name() + "-" + backend.name().toLowerCase(), backend);
       checked = FraudOutputCheck.verify(context.kafka(), measured.wiring(), backlog.workload());
       runs.put(backend, measured);
     }
@@ -65,7 +66,7 @@ public final class FraudThroughputScenario implements BenchScenario {
             .parameter("mean_record_bytes", backlog.loaded().meanValueBytes())
             .parameter("parallelism", BenchRunner.PARALLELISM)
             .parameter("checkpoint_interval_ms", BenchJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis())
-            .parameter("state_backend", chosen.flinkName())
+            .parameter("state_backend", chosen.label())
             .figure(Figures.THROUGHPUT, rate)
             .figure("seconds", runs.get(chosen).seconds())
             .figure("decisions", checked.decisions())
@@ -88,7 +89,7 @@ public final class FraudThroughputScenario implements BenchScenario {
             "alerts");
     for (Map.Entry<StateBackendKind, Measured> run : runs.entrySet()) {
       Measured m = run.getValue();
-      String backend = run.getKey().flinkName();
+      String backend = run.getKey().label();
       result.figure(Figures.THROUGHPUT + "." + backend, m.rate());
       table.row(
           backend + (run.getKey() == chosen ? " (default)" : ""),

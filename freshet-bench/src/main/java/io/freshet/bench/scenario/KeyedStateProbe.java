@@ -56,7 +56,7 @@ final class KeyedStateProbe {
         "state-"
             + pipeline.keyKind()
             + "-"
-            + backend.flinkName()
+            + backend.label()
             + "-"
             + UUID.randomUUID().toString().substring(0, 6);
     List<StateOutput> outputs = pipeline.createOutputs(kafka, tag);
@@ -64,7 +64,7 @@ final class KeyedStateProbe {
     StateOutputCount counted = new StateOutputCount(outputs, pipeline.keys(), pipeline.keyPrefix());
     BenchJob job =
         BenchJob.of(
-                pipeline.jobName() + "-" + backend.flinkName(),
+                pipeline.jobName() + "-" + backend.name().toLowerCase(),
                 pipeline.wiring(kafka, input, outputs, tag))
             .withStateBackend(backend);
     // Opened before the heap baseline so its own buffers are on both sides of the difference.

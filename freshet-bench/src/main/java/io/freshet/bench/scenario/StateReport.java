@@ -44,7 +44,7 @@ final class StateReport {
             "heap growth/key (approx.)");
     for (Measured m : measured) {
       String kind = m.keyKind();
-      String backend = m.backend().flinkName();
+      String backend = m.backend().label();
       result.figure(kind + "_in_state_" + backend, m.keysWithOutput());
       if (kind.equals("customers")) {
         result.figure(

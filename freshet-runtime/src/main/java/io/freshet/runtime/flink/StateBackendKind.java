@@ -13,6 +13,11 @@ public enum StateBackendKind {
     this.flinkName = flinkName;
   }
 
+  /** How reports name it: Flink's own name. */
+  public String label() {
+    return flinkName;
+  }
+
   /** The value of Flink's {@code state.backend.type}. */
   public String flinkName() {
     return flinkName;

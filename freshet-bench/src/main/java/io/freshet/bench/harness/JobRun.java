@@ -48,6 +48,18 @@ public final class JobRun {
     return cluster.getJobStatus(jobId).get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * True while the job can still produce output; throws with Flink's cause once it failed, so a
+   * wait for results ends at once instead of at its deadline.
+   */
+  public boolean requireAlive() throws Exception {
+    JobStatus status = status();
+    if (status == JobStatus.FAILED) {
+      awaitFinished(Duration.ofSeconds(30));
+    }
+    return !status.isGloballyTerminalState();
+  }
+
   /** Waits until the job is RUNNING (all tasks deployed), failing fast when it failed. */
   public void awaitRunning(Duration deadline) throws Exception {
     long end = System.nanoTime() + deadline.toNanos();

@@ -83,8 +83,11 @@ final class KeyedStateProbe {
               counted.accept(record);
               step.update(counted.total());
             },
-            counted::reachedExpected,
+            () -> counted.reachedExpected() || !alive(run),
             OUTPUT_DEADLINE);
+        if (!counted.reachedExpected()) {
+          throw new IllegalStateException(tag + " ended before all output was committed");
+        }
         long heapAfter = measureHeap ? usedHeapAfterGc() : -1;
         CompletedCheckpointStats checkpoint = run.checkpoint();
         // Output beyond the expected counts would be duplicates: read whatever else committed.
@@ -113,5 +116,14 @@ final class KeyedStateProbe {
     memory.gc();
     memory.gc();
     return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  /** Whether the job still runs; a failed job's cause is thrown instead of waiting on. */
+  private static boolean alive(JobRun run) {
+    try {
+      return run.requireAlive();
+    } catch (Exception e) {
+      throw new IllegalStateException("state job failed", e);
+    }
   }
 }

@@ -1,6 +1,6 @@
 package io.freshet.pipelines.kafka;
 
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.topic.DeadLetterTopics;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Properties;
@@ -8,6 +8,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -15,8 +16,11 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /**
  * Builds Flink's Kafka sources and exactly-once sinks for one cluster, with the settings every
  * Freshet pipeline shares.
+ *
+ * @param bootstrapServers the cluster
+ * @param start where sources start reading and whether they end
  */
-public record KafkaConnection(String bootstrapServers) implements Serializable {
+public record KafkaConnection(String bootstrapServers, SourceStart start) implements Serializable {
   /** Longer than any checkpoint pause we expect, within the broker's 15 min maximum. */
   static final String TRANSACTION_TIMEOUT_MS = "600000";
 
@@ -25,41 +29,61 @@ public record KafkaConnection(String bootstrapServers) implements Serializable {
 
   public KafkaConnection {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(start, "start");
+  }
+
+  /** Production sources: from committed offsets, without end. */
+  public KafkaConnection(String bootstrapServers) {
+    this(bootstrapServers, SourceStart.COMMITTED);
+  }
+
+  /** The same cluster with sources starting as {@code newStart} says. */
+  public KafkaConnection withStart(SourceStart newStart) {
+    return new KafkaConnection(bootstrapServers, newStart);
   }
 
   /**
-   * A source reading {@code topic} from the group's committed offsets (earliest when none), only
-   * committed transactional data.
+   * A source reading {@code topic}, only committed transactional data: in production from the
+   * group's committed offsets (earliest when none); otherwise as {@link #start()} says.
    */
   public <T> KafkaSource<T> source(
       String topic, String groupId, KafkaRecordDeserializationSchema<T> deserializer) {
-    return KafkaSource.<T>builder()
-        .setBootstrapServers(bootstrapServers)
-        .setTopics(topic)
-        .setGroupId(groupId)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(deserializer)
-        .setProperty("isolation.level", "read_committed")
-        .setProperty("partition.discovery.interval.ms", "60000")
-        .setProperty("client.id.prefix", groupId)
-        .build();
+    KafkaSourceBuilder<T> builder =
+        builder(topic, groupId, deserializer)
+            .setStartingOffsets(
+                start == SourceStart.COMMITTED
+                    ? OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST)
+                    : OffsetsInitializer.earliest())
+            .setProperty("partition.discovery.interval.ms", "60000");
+    return bounded(builder).build();
   }
 
   /**
    * A source reading a whole compacted reference topic from the start at every job start, so the
-   * latest value per key is always known.
+   * latest value per key is always known; bounded only for a bounded run, so that it can end.
    */
   public <T> KafkaSource<T> earliestSource(
+      String topic, String groupId, KafkaRecordDeserializationSchema<T> deserializer) {
+    return bounded(
+            builder(topic, groupId, deserializer).setStartingOffsets(OffsetsInitializer.earliest()))
+        .build();
+  }
+
+  private <T> KafkaSourceBuilder<T> builder(
       String topic, String groupId, KafkaRecordDeserializationSchema<T> deserializer) {
     return KafkaSource.<T>builder()
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId(groupId)
-        .setStartingOffsets(OffsetsInitializer.earliest())
         .setDeserializer(deserializer)
         .setProperty("isolation.level", "read_committed")
-        .setProperty("client.id.prefix", groupId)
-        .build();
+        .setProperty("client.id.prefix", groupId);
+  }
+
+  private <T> KafkaSourceBuilder<T> bounded(KafkaSourceBuilder<T> builder) {
+    return start == SourceStart.EARLIEST_BOUNDED
+        ? builder.setBounded(OffsetsInitializer.latest())
+        : builder;
   }
 
   /**
@@ -88,7 +112,7 @@ public record KafkaConnection(String bootstrapServers) implements Serializable {
     props.setProperty("compression.type", "lz4");
     // Dead letters keep values of up to 10 MiB whole.
     props.setProperty(
-        "max.request.size", Integer.toString(Topics.DEAD_LETTER_MAX_MESSAGE_BYTES + 1024 * 1024));
+        "max.request.size", Integer.toString(DeadLetterTopics.MAX_MESSAGE_BYTES + 1024 * 1024));
     return KafkaSink.<T>builder()
         .setBootstrapServers(bootstrapServers)
         .setRecordSerializer(serializer)

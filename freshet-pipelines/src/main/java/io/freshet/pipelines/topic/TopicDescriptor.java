@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A Kafka topic as code and tests both see it: name, partitions, retention, extra topic configs and
- * the codecs of its keys and values.
+ * A Kafka topic as code and tests both see it: declared name, partitions, retention, extra topic
+ * configs, the codecs of its keys and values, and its role for the pipeline that declares it. The
+ * real name comes from a {@link TopicNaming}.
  */
 public record TopicDescriptor<K, V>(
     String name,
@@ -16,7 +17,8 @@ public record TopicDescriptor<K, V>(
     Duration retention,
     Map<String, String> configs,
     TopicCodec<K> keyCodec,
-    TopicCodec<V> valueCodec)
+    TopicCodec<V> valueCodec,
+    TopicRole role)
     implements Serializable {
 
   public TopicDescriptor {
@@ -31,6 +33,24 @@ public record TopicDescriptor<K, V>(
     configs = Map.copyOf(configs);
     Objects.requireNonNull(keyCodec, "keyCodec");
     Objects.requireNonNull(valueCodec, "valueCodec");
+    Objects.requireNonNull(role, "role");
+  }
+
+  /** A topic the pipeline writes. */
+  public TopicDescriptor(
+      String name,
+      int partitions,
+      Duration retention,
+      Map<String, String> configs,
+      TopicCodec<K> keyCodec,
+      TopicCodec<V> valueCodec) {
+    this(name, partitions, retention, configs, keyCodec, valueCodec, TopicRole.OUTPUT);
+  }
+
+  /** The same topic in another role. */
+  public TopicDescriptor<K, V> as(TopicRole newRole) {
+    return new TopicDescriptor<>(
+        name, partitions, retention, configs, keyCodec, valueCodec, newRole);
   }
 
   /**
@@ -50,6 +70,7 @@ public record TopicDescriptor<K, V>(
    * keep partitions, configs and codecs.
    */
   public TopicDescriptor<K, V> withName(String newName) {
-    return new TopicDescriptor<>(newName, partitions, retention, configs, keyCodec, valueCodec);
+    return new TopicDescriptor<>(
+        newName, partitions, retention, configs, keyCodec, valueCodec, role);
   }
 }

@@ -1,21 +1,16 @@
 package io.freshet.runtime;
 
-import io.freshet.pipelines.clickstream.ClickstreamJob;
-import io.freshet.pipelines.clickstream.ClickstreamKafkaIo;
-import io.freshet.pipelines.fraud.FraudDetectionJob;
-import io.freshet.pipelines.fraud.FraudKafkaIo;
-import io.freshet.pipelines.iot.IotKafkaIo;
-import io.freshet.pipelines.iot.IotMonitoringJob;
-import io.freshet.pipelines.iot.IotSettings;
 import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.pipelines.plugin.DemoStream;
+import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.PipelineCatalog;
+import io.freshet.pipelines.plugin.PipelineContext;
+import io.freshet.pipelines.plugin.StoreSinks;
 import io.freshet.pipelines.topic.TopicDescriptor;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
-import io.freshet.runtime.demo.ClickDemo;
 import io.freshet.runtime.demo.PacedProducer;
-import io.freshet.runtime.demo.SensorDemo;
-import io.freshet.runtime.demo.TransactionDemo;
 import io.freshet.runtime.flink.EmbeddedFlink;
 import io.freshet.runtime.flink.FlinkJobSpec;
 import io.freshet.runtime.flink.FlinkSettings;
@@ -37,6 +32,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +48,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole of {@code freshet run} in one process: the Kafka broker (embedded or external), topics,
- * the Flink MiniCluster with the pipelines, the HTTP API and the demo traffic.
+ * The whole of {@code freshet run} in one process: the Kafka broker (embedded or external), the
+ * topics, the Flink MiniCluster with the selected pipelines, the HTTP API and the demo traffic.
+ * Everything pipeline-specific comes from the pipelines' declarations ({@link FreshetPipeline}).
  */
 public final class FreshetPlatform implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FreshetPlatform.class);
@@ -61,11 +58,11 @@ public final class FreshetPlatform implements AutoCloseable {
   /** The demo traffic seed; fixed so two demo runs look alike. */
   private static final long DEMO_SEED = 20261126L;
 
-  /** The jobs {@code freshet run} runs; health is UP only when all of them are RUNNING. */
-  private static final List<String> JOBS =
-      List.of(FraudDetectionJob.NAME, IotMonitoringJob.NAME, ClickstreamJob.NAME);
-
   private final FreshetConfig config;
+
+  /** The pipelines that run; health is UP only when all of their jobs are RUNNING. */
+  private final PipelineCatalog pipelines;
+
   private final String storeUrl;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private volatile String bootstrapServers;
@@ -76,6 +73,7 @@ public final class FreshetPlatform implements AutoCloseable {
 
   private FreshetPlatform(FreshetConfig config, String storeUrl) {
     this.config = config;
+    this.pipelines = config.pipelines();
     this.storeUrl = storeUrl;
   }
 
@@ -112,7 +110,11 @@ public final class FreshetPlatform implements AutoCloseable {
             this::health,
             List.of(
                 new MetricsRoutes(registry),
-                new DeadLetterRoutes(this::bootstrapServers),
+                new DeadLetterRoutes(
+                    this::bootstrapServers,
+                    pipelines.deadLetterTopics(TopicNaming.PRODUCTION).stream()
+                        .map(TopicDescriptor::name)
+                        .toList()),
                 new StatusRoutes(new StatusService(this::health, registry)),
                 new ViewRoutes(() -> store)));
     started.push(http);
@@ -137,18 +139,18 @@ public final class FreshetPlatform implements AutoCloseable {
     admin = Admin.create(adminProps);
     started.push(admin);
     int brokers = admin.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
-    List<String> created =
-        new TopicProvisioner(admin, (short) Math.min(3, brokers)).ensure(Topics.all());
+    List<TopicDescriptor<?, ?>> topics = pipelines.topics(TopicNaming.PRODUCTION);
+    List<String> created = new TopicProvisioner(admin, (short) Math.min(3, brokers)).ensure(topics);
     LOG.info("Topics ready; created {}", created);
     KafkaMetricsCollector kafkaMetrics =
         new KafkaMetricsCollector(
-            admin, bootstrapServers, Topics.all().stream().map(TopicDescriptor::name).toList());
+            admin, bootstrapServers, topics.stream().map(TopicDescriptor::name).toList());
     started.push(kafkaMetrics);
     registry.register(kafkaMetrics);
     started.push(() -> registry.unregister(kafkaMetrics));
 
     // Opened before the jobs so their sinks find the schema in place.
-    ServingStore openedStore = ServingStore.open(storeUrl);
+    ServingStore openedStore = ServingStore.open(storeUrl, pipelines.tables());
     store = openedStore;
     started.push(
         () -> {
@@ -165,36 +167,39 @@ public final class FreshetPlatform implements AutoCloseable {
                 config.checkpointInterval(),
                 config.checkpointDir(),
                 config.stateBackend()),
-            JOBS.size());
+            pipelines.pipelines().size());
     started.push(flink);
     CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());
     registry.register(stateSizes);
     started.push(() -> registry.unregister(stateSizes));
-    KafkaConnection kafka = new KafkaConnection(bootstrapServers);
+    PipelineContext context =
+        new PipelineContext(
+            new KafkaConnection(bootstrapServers),
+            TopicNaming.PRODUCTION,
+            StoreSinks.jdbc(storeUrl),
+            config.maxOutOfOrderness(),
+            config.sourceIdleness(),
+            config.settings());
     Map<String, Optional<Path>> resumed = new LinkedHashMap<>();
-    for (FlinkJobSpec job : jobs(kafka)) {
-      resumed.put(job.name(), flink.submit(job));
+    for (FreshetPipeline pipeline : pipelines.pipelines()) {
+      resumed.put(
+          pipeline.name(),
+          flink.submit(new FlinkJobSpec(pipeline.name(), env -> pipeline.wire(env, context))));
     }
 
+    List<DemoStream> demo = new ArrayList<>();
     if (config.demo()) {
-      started.push(
-          PacedProducer.start(
-              bootstrapServers,
-              "freshet-demo-transactions",
-              config.demoRate(),
-              new TransactionDemo(DEMO_SEED)));
-      started.push(
-          PacedProducer.start(
-              bootstrapServers,
-              "freshet-demo-sensors",
-              config.demoRate(),
-              new SensorDemo(DEMO_SEED)));
-      started.push(
-          PacedProducer.start(
-              bootstrapServers,
-              "freshet-demo-clicks",
-              config.demoRate(),
-              new ClickDemo(DEMO_SEED)));
+      for (FreshetPipeline pipeline : pipelines.pipelines()) {
+        demo.addAll(pipeline.demo(TopicNaming.PRODUCTION, DEMO_SEED));
+      }
+      for (DemoStream stream : demo) {
+        started.push(
+            PacedProducer.start(
+                bootstrapServers,
+                "freshet-demo-" + stream.name(),
+                config.demoRate(),
+                stream.generator()));
+      }
     }
 
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
@@ -219,43 +224,9 @@ public final class FreshetPlatform implements AutoCloseable {
             ? "  Demo       "
                 + config.demoRate()
                 + " events/s into each of "
-                + Topics.TRANSACTIONS.name()
-                + ", "
-                + Topics.SENSOR_READINGS.name()
-                + ", "
-                + Topics.CLICKSTREAM_EVENTS.name()
+                + String.join(", ", demo.stream().map(DemoStream::topic).toList())
             : "  Demo       off (--no-demo)");
     console.accept("Press Ctrl-C to stop.");
-  }
-
-  /** The production jobs, each wired to Kafka. */
-  private List<FlinkJobSpec> jobs(KafkaConnection kafka) {
-    return List.of(
-        new FlinkJobSpec(
-            FraudDetectionJob.NAME,
-            env ->
-                new FraudDetectionJob(
-                        FraudKafkaIo.create(
-                            kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
-                        config.fraudRules())
-                    .wireInto(env)),
-        new FlinkJobSpec(
-            IotMonitoringJob.NAME,
-            env ->
-                new IotMonitoringJob(
-                        IotKafkaIo.create(
-                            kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
-                        new IotSettings(
-                            config.allowedLateness(), config.anomalies(), config.sensorLimits()))
-                    .wireInto(env)),
-        new FlinkJobSpec(
-            ClickstreamJob.NAME,
-            env ->
-                new ClickstreamJob(
-                        ClickstreamKafkaIo.create(
-                            kafka, config.maxOutOfOrderness(), config.sourceIdleness(), storeUrl),
-                        config.allowedLateness())
-                    .wireInto(env)));
   }
 
   /** The bootstrap servers the platform's clients use. */
@@ -289,7 +260,7 @@ public final class FreshetPlatform implements AutoCloseable {
     }
     EmbeddedFlink currentFlink = flink;
     Map<String, JobStatus> statuses = currentFlink == null ? Map.of() : currentFlink.jobStatuses();
-    for (String job : JOBS) {
+    for (String job : pipelines.names()) {
       JobStatus status = statuses.get(job);
       components.put(
           "job:" + job,

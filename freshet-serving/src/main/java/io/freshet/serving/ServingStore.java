@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -32,12 +33,19 @@ public final class ServingStore implements AutoCloseable {
   // DuckDB only: keeps the database instance open and hands out connections sharing it. A
   // PostgreSQL store holds no connection between operations.
   private final DuckDBConnection anchor;
+  private final List<ServingTable<?>> tables;
 
-  private ServingStore(String url, SqlDialect dialect, boolean readOnly, DuckDBConnection anchor) {
+  private ServingStore(
+      String url,
+      SqlDialect dialect,
+      boolean readOnly,
+      DuckDBConnection anchor,
+      List<ServingTable<?>> tables) {
     this.url = url;
     this.dialect = dialect;
     this.readOnly = readOnly;
     this.anchor = anchor;
+    this.tables = List.copyOf(tables);
   }
 
   /** The default store URL for a data dir: {@code jdbc:duckdb:<dataDir>/serving.duckdb}. */
@@ -46,14 +54,15 @@ public final class ServingStore implements AutoCloseable {
   }
 
   /**
-   * Opens the store for reading and writing and creates any missing table; safe to call from
-   * several threads or processes at once (schema creation is idempotent and serialised).
+   * Opens the store for reading and writing and creates any missing one of {@code tables}; safe to
+   * call from several threads or processes at once (schema creation is idempotent and serialised).
    *
    * @param url {@code jdbc:duckdb:FILE} or {@code jdbc:postgresql://HOST:PORT/DB?user=...}
+   * @param tables the serving schema: the tables of the running pipelines
    * @throws IllegalArgumentException for any other kind of URL
    */
-  public static ServingStore open(String url) throws SQLException {
-    ServingStore store = connectStore(url, false);
+  public static ServingStore open(String url, List<ServingTable<?>> tables) throws SQLException {
+    ServingStore store = connectStore(url, false, tables);
     try {
       store.createSchema();
     } catch (SQLException | RuntimeException e) {
@@ -69,7 +78,7 @@ public final class ServingStore implements AutoCloseable {
    * {@link SqlConsole} on the store opened by {@link #open}.
    */
   public static ServingStore openReadOnly(String url) throws SQLException {
-    return connectStore(url, true);
+    return connectStore(url, true, List.of());
   }
 
   /** The JDBC URL the store was opened with. */
@@ -87,9 +96,14 @@ public final class ServingStore implements AutoCloseable {
     return readOnly;
   }
 
-  /** The tables of the serving schema. */
+  /** The tables of the serving schema; none for a store opened read-only. */
   public List<ServingTable<?>> tables() {
-    return ServingTables.ALL;
+    return tables;
+  }
+
+  /** The table with this exact name, if the schema has one. */
+  public Optional<ServingTable<?>> table(String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
   /**
@@ -115,7 +129,7 @@ public final class ServingStore implements AutoCloseable {
         try {
           dialect.lockSchema(connection);
           try (Statement statement = connection.createStatement()) {
-            for (ServingTable<?> table : ServingTables.ALL) {
+            for (ServingTable<?> table : tables) {
               for (String sql : dialect.schemaSql(table)) {
                 statement.execute(sql);
               }
@@ -146,10 +160,11 @@ public final class ServingStore implements AutoCloseable {
     return "ServingStore[" + url.replaceAll("(?i)(password=)[^&;]*", "$1***") + "]";
   }
 
-  private static ServingStore connectStore(String url, boolean readOnly) throws SQLException {
+  private static ServingStore connectStore(
+      String url, boolean readOnly, List<ServingTable<?>> tables) throws SQLException {
     SqlDialect dialect = SqlDialect.forUrl(url);
     if (dialect == SqlDialect.POSTGRESQL) {
-      ServingStore store = new ServingStore(url, dialect, readOnly, null);
+      ServingStore store = new ServingStore(url, dialect, readOnly, null, tables);
       if (readOnly) {
         // Fail at open, not at the first query, when the server cannot be reached (a read-write
         // open finds out by creating the schema).
@@ -164,7 +179,8 @@ public final class ServingStore implements AutoCloseable {
     createParentDirectory(url, readOnly);
     Connection connection =
         DriverManager.getConnection(url, dialect.connectionProperties(readOnly));
-    return new ServingStore(url, dialect, readOnly, connection.unwrap(DuckDBConnection.class));
+    return new ServingStore(
+        url, dialect, readOnly, connection.unwrap(DuckDBConnection.class), tables);
   }
 
   /** Rolls back after a failure, keeping a failed rollback as suppressed by the first failure. */

@@ -41,7 +41,7 @@ final class ServingStoreWriter<T> implements SinkWriter<T> {
     ServingStore opened = null;
     Connection connected = null;
     try {
-      opened = ServingStore.open(storeUrl);
+      opened = ServingStore.open(storeUrl, List.of(table));
       connected = opened.connect();
       connected.setAutoCommit(false);
       this.upsert =

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * of a serving table, filtered by time range and key equality.
  *
  * <ul>
- *   <li>{@code view}: a table name of {@link ServingTables}.
+ *   <li>{@code view}: the name of one of the store's tables.
  *   <li>{@code from}, {@code to}: ISO-8601 instants with offset (e.g. {@code 2026-11-26T12:00:00Z})
  *       bounding the view's time column (window_start, session_start or event_time) as {@code from
  *       <= time < to}.
@@ -63,7 +63,8 @@ public final class ViewQuery {
   public ViewResult query(String view, Map<String, List<String>> parameters)
       throws BadQueryException, SQLException {
     ServingTable<?> table =
-        ServingTables.byName(view)
+        store
+            .table(view)
             .orElseThrow(
                 () ->
                     new BadQueryException(
@@ -71,8 +72,7 @@ public final class ViewQuery {
                             + view
                             + "'; views: "
                             + String.join(
-                                ", ",
-                                ServingTables.ALL.stream().map(ServingTable::name).toList())));
+                                ", ", store.tables().stream().map(ServingTable::name).toList())));
     Request request = parse(table, parameters == null ? Map.of() : parameters);
 
     StringBuilder where = new StringBuilder();

@@ -1,102 +1,185 @@
 package io.freshet.runtime.config;
 
-import io.freshet.core.fraud.FraudRulesConfig;
-import io.freshet.core.iot.AnomalyConfig;
-import io.freshet.core.iot.SensorThresholds;
+import io.freshet.pipelines.plugin.PipelineCatalog;
+import io.freshet.pipelines.plugin.PipelineContext;
+import io.freshet.pipelines.plugin.PipelineSettings;
+import io.freshet.pipelines.plugin.Setting;
 import io.freshet.runtime.flink.StateBackendKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything {@code freshet run} needs to start, typed and validated; {@link #defaults()} is the
- * one place defaults live.
- *
- * @param dataDir Kafka log dirs and Flink checkpoints live under it
- * @param bootstrapServers an external Kafka cluster, or empty to start the embedded broker
- * @param kafkaPort the embedded broker's client port
- * @param controllerPort the embedded broker's KRaft controller port
- * @param httpPort Freshet's HTTP API
- * @param demo whether to generate demo traffic
- * @param demoRate demo events per second
- * @param parallelism parallelism of every Flink job
- * @param checkpointInterval how often Flink checkpoints, which is also how often exactly-once
- *     output becomes visible to read_committed consumers
- * @param maxOutOfOrderness bound of the watermarks' out-of-orderness
- * @param sourceIdleness a partition silent this long stops holding back the watermark
- * @param fraudRules thresholds of the fraud rules
- * @param latencySlas end-to-end latency SLA per pipeline, exported for alert rules
- * @param allowedLateness how long after a window's end a late event still revises it
- * @param anomalies how IoT anomalies are scored (half-life, warm-up, z threshold)
- * @param sensorLimits per-sensor-type limits of the IoT threshold alerts
- * @param stateBackend where Flink keeps keyed state: heap (default) was faster on the benchmarks;
- *     RocksDB with incremental checkpoints scales past the heap (millions of customers)
+ * Everything {@code freshet run} needs to start, typed and validated: the platform's own options,
+ * which pipelines run and the values of their settings. Built with {@link #builder()}, whose fields
+ * hold the one copy of the platform defaults; each pipeline's defaults live with its settings.
  */
-public record FreshetConfig(
-    Path dataDir,
-    Optional<String> bootstrapServers,
-    int kafkaPort,
-    int controllerPort,
-    int httpPort,
-    boolean demo,
-    int demoRate,
-    int parallelism,
-    Duration checkpointInterval,
-    Duration maxOutOfOrderness,
-    Duration sourceIdleness,
-    FraudRulesConfig fraudRules,
-    Map<String, Duration> latencySlas,
-    Duration allowedLateness,
-    AnomalyConfig anomalies,
-    SensorThresholds sensorLimits,
-    StateBackendKind stateBackend) {
+public final class FreshetConfig {
+  private final Path dataDir;
+  private final Optional<String> bootstrapServers;
+  private final int kafkaPort;
+  private final int controllerPort;
+  private final int httpPort;
+  private final boolean demo;
+  private final int demoRate;
+  private final int parallelism;
+  private final Duration checkpointInterval;
+  private final Duration maxOutOfOrderness;
+  private final Duration sourceIdleness;
+  private final Map<String, Duration> latencySlaOverrides;
+  private final StateBackendKind stateBackend;
+  private final PipelineCatalog catalog;
+  private final List<String> selectedPipelines;
+  private final PipelineSettings settings;
 
-  public FreshetConfig {
-    Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-    Objects.requireNonNull(checkpointInterval, "checkpointInterval");
-    Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
-    Objects.requireNonNull(sourceIdleness, "sourceIdleness");
-    Objects.requireNonNull(fraudRules, "fraudRules");
-    latencySlas = Map.copyOf(latencySlas);
-    Objects.requireNonNull(allowedLateness, "allowedLateness");
-    Objects.requireNonNull(anomalies, "anomalies");
-    Objects.requireNonNull(sensorLimits, "sensorLimits");
-    Objects.requireNonNull(stateBackend, "stateBackend");
+  private FreshetConfig(Builder b) {
+    this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
+    this.bootstrapServers = Objects.requireNonNull(b.bootstrapServers, "bootstrapServers");
+    this.kafkaPort = b.kafkaPort;
+    this.controllerPort = b.controllerPort;
+    this.httpPort = b.httpPort;
+    this.demo = b.demo;
+    this.demoRate = b.demoRate;
+    this.parallelism = b.parallelism;
+    this.checkpointInterval = Objects.requireNonNull(b.checkpointInterval, "checkpointInterval");
+    this.maxOutOfOrderness = Objects.requireNonNull(b.maxOutOfOrderness, "maxOutOfOrderness");
+    this.sourceIdleness = Objects.requireNonNull(b.sourceIdleness, "sourceIdleness");
+    this.latencySlaOverrides = Map.copyOf(b.latencySlaOverrides);
+    this.stateBackend = Objects.requireNonNull(b.stateBackend, "stateBackend");
+    this.catalog = Objects.requireNonNull(b.catalog, "catalog");
+    this.selectedPipelines = List.copyOf(b.selectedPipelines);
+    this.settings = Objects.requireNonNull(b.settings, "settings");
   }
 
   /** The documented defaults: embedded Kafka on 9092, HTTP on 8080, ./freshet-data, demo on. */
   public static FreshetConfig defaults() {
-    return new FreshetConfig(
-        Path.of("freshet-data"),
-        Optional.empty(),
-        9092,
-        9093,
-        8080,
-        true,
-        100,
-        2,
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(30),
-        FraudRulesConfig.defaults(),
-        DEFAULT_LATENCY_SLAS,
-        Duration.ofMinutes(5),
-        AnomalyConfig.defaults(),
-        SensorThresholds.defaults(),
-        StateBackendKind.HEAP);
+    return builder().build();
   }
 
-  /** SLAs of the documented pipelines: fraud decisions 100 ms, IoT alerts 3 s, analytics 60 s. */
-  public static final Map<String, Duration> DEFAULT_LATENCY_SLAS =
-      Map.of(
-          "fraud-detection", Duration.ofMillis(100),
-          "iot-monitoring", Duration.ofSeconds(3),
-          "clickstream", Duration.ofSeconds(60));
+  /** A builder holding the documented defaults and every registered pipeline. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.dataDir = dataDir;
+    b.bootstrapServers = bootstrapServers;
+    b.kafkaPort = kafkaPort;
+    b.controllerPort = controllerPort;
+    b.httpPort = httpPort;
+    b.demo = demo;
+    b.demoRate = demoRate;
+    b.parallelism = parallelism;
+    b.checkpointInterval = checkpointInterval;
+    b.maxOutOfOrderness = maxOutOfOrderness;
+    b.sourceIdleness = sourceIdleness;
+    b.latencySlaOverrides = new LinkedHashMap<>(latencySlaOverrides);
+    b.stateBackend = stateBackend;
+    b.catalog = catalog;
+    b.selectedPipelines = new ArrayList<>(selectedPipelines);
+    b.settings = settings;
+    return b;
+  }
+
+  /** Kafka log dirs and Flink checkpoints live under it. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** An external Kafka cluster, or empty to start the embedded broker. */
+  public Optional<String> bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The embedded broker's client port. */
+  public int kafkaPort() {
+    return kafkaPort;
+  }
+
+  /** The embedded broker's KRaft controller port. */
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  /** Freshet's HTTP API port. */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** Whether to generate demo traffic. */
+  public boolean demo() {
+    return demo;
+  }
+
+  /** Demo events per second, per input topic. */
+  public int demoRate() {
+    return demoRate;
+  }
+
+  /** Parallelism of every Flink job. */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /**
+   * How often Flink checkpoints, which is also how often exactly-once output becomes visible to
+   * read_committed consumers.
+   */
+  public Duration checkpointInterval() {
+    return checkpointInterval;
+  }
+
+  /** Bound of the watermarks' out-of-orderness. */
+  public Duration maxOutOfOrderness() {
+    return maxOutOfOrderness;
+  }
+
+  /** A partition silent this long stops holding back the watermark. */
+  public Duration sourceIdleness() {
+    return sourceIdleness;
+  }
+
+  /**
+   * Where Flink keeps keyed state: heap (default) was faster on the benchmarks; RocksDB with
+   * incremental checkpoints scales past the heap.
+   */
+  public StateBackendKind stateBackend() {
+    return stateBackend;
+  }
+
+  /** The pipelines that run: the selected ones of the catalog, or all of them. */
+  public PipelineCatalog pipelines() {
+    return catalog.select(selectedPipelines);
+  }
+
+  /** The values given for the pipelines' settings. */
+  public PipelineSettings settings() {
+    return settings;
+  }
+
+  /** The value of a pipeline setting: the one given, or its default. */
+  public <T> T setting(Setting<T> setting) {
+    return settings.get(setting);
+  }
+
+  /** End-to-end latency SLA per running pipeline: its own, unless overridden. */
+  public Map<String, Duration> latencySlas() {
+    Map<String, Duration> slas = new LinkedHashMap<>(pipelines().latencySlas());
+    latencySlaOverrides.forEach(
+        (pipeline, sla) -> {
+          if (slas.containsKey(pipeline)) {
+            slas.put(pipeline, sla);
+          }
+        });
+    return slas;
+  }
 
   /** True when Freshet starts its own broker. */
   public boolean embeddedKafka() {
@@ -114,7 +197,8 @@ public record FreshetConfig(
   }
 
   /**
-   * Checks every setting and reports all problems at once.
+   * Checks every setting, the platform's and the running pipelines', and reports all problems at
+   * once.
    *
    * @throws InvalidConfigException naming each bad setting and what is allowed
    */
@@ -150,15 +234,29 @@ public record FreshetConfig(
     if (sourceIdleness.isNegative() || sourceIdleness.isZero()) {
       problems.add("--source-idleness must be positive, was " + sourceIdleness);
     }
-    if (allowedLateness.isNegative()) {
-      problems.add("--allowed-lateness must not be negative, was " + allowedLateness);
+    PipelineCatalog running;
+    try {
+      running = pipelines();
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      throw new InvalidConfigException(problems);
     }
-    latencySlas.forEach(
+    if (running.pipelines().isEmpty()) {
+      problems.add("--pipelines selects no pipeline; registered: " + catalog.names());
+    }
+    latencySlaOverrides.forEach(
         (pipeline, sla) -> {
-          if (sla.isNegative() || sla.isZero()) {
+          if (catalog.byName(pipeline).isEmpty()) {
+            problems.add(
+                "--latency-sla names unknown pipeline '"
+                    + pipeline
+                    + "'; known: "
+                    + String.join(", ", catalog.names()));
+          } else if (sla.isNegative() || sla.isZero()) {
             problems.add("--latency-sla " + pipeline + " must be positive, was " + sla);
           }
         });
+    problems.addAll(settings.problems(running.settings()));
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
@@ -168,6 +266,120 @@ public record FreshetConfig(
   private static void port(List<String> problems, String option, int port) {
     if (port < 0 || port > 65535) {
       problems.add(option + " must be a TCP port between 0 and 65535, was " + port);
+    }
+  }
+
+  /** Builds a {@link FreshetConfig}; its initial values are the documented defaults. */
+  public static final class Builder {
+    private Path dataDir = Path.of("freshet-data");
+    private Optional<String> bootstrapServers = Optional.empty();
+    private int kafkaPort = 9092;
+    private int controllerPort = 9093;
+    private int httpPort = 8080;
+    private boolean demo = true;
+    private int demoRate = 100;
+    private int parallelism = 2;
+    private Duration checkpointInterval = Duration.ofSeconds(1);
+    private Duration maxOutOfOrderness = PipelineContext.DEFAULT_MAX_OUT_OF_ORDERNESS;
+    private Duration sourceIdleness = PipelineContext.DEFAULT_SOURCE_IDLENESS;
+    private Map<String, Duration> latencySlaOverrides = new LinkedHashMap<>();
+    private StateBackendKind stateBackend = StateBackendKind.HEAP;
+    private PipelineCatalog catalog;
+    private List<String> selectedPipelines = new ArrayList<>();
+    private PipelineSettings settings = PipelineSettings.defaults();
+
+    private Builder() {}
+
+    public Builder dataDir(Path value) {
+      dataDir = value;
+      return this;
+    }
+
+    /** An external cluster; blank or null means the embedded broker. */
+    public Builder bootstrapServers(String value) {
+      bootstrapServers = Optional.ofNullable(value).filter(s -> !s.isBlank());
+      return this;
+    }
+
+    public Builder kafkaPort(int value) {
+      kafkaPort = value;
+      return this;
+    }
+
+    public Builder controllerPort(int value) {
+      controllerPort = value;
+      return this;
+    }
+
+    public Builder httpPort(int value) {
+      httpPort = value;
+      return this;
+    }
+
+    public Builder demo(boolean value) {
+      demo = value;
+      return this;
+    }
+
+    public Builder demoRate(int value) {
+      demoRate = value;
+      return this;
+    }
+
+    public Builder parallelism(int value) {
+      parallelism = value;
+      return this;
+    }
+
+    public Builder checkpointInterval(Duration value) {
+      checkpointInterval = value;
+      return this;
+    }
+
+    public Builder maxOutOfOrderness(Duration value) {
+      maxOutOfOrderness = value;
+      return this;
+    }
+
+    public Builder sourceIdleness(Duration value) {
+      sourceIdleness = value;
+      return this;
+    }
+
+    /** Overrides the latency SLA a pipeline declares. */
+    public Builder latencySla(String pipeline, Duration sla) {
+      latencySlaOverrides.put(pipeline, sla);
+      return this;
+    }
+
+    public Builder stateBackend(StateBackendKind value) {
+      stateBackend = value;
+      return this;
+    }
+
+    /** The pipelines to choose from; by default the registered ones. */
+    public Builder catalog(PipelineCatalog value) {
+      catalog = value;
+      return this;
+    }
+
+    /** Runs only these pipelines (names or aliases); none given runs all of the catalog. */
+    public Builder pipelines(List<String> names) {
+      selectedPipelines = new ArrayList<>(names);
+      return this;
+    }
+
+    /** Gives a pipeline setting a value. */
+    public <T> Builder setting(Setting<T> setting, T value) {
+      settings = settings.with(setting, value);
+      return this;
+    }
+
+    public FreshetConfig build() {
+      if (catalog == null) {
+        catalog = PipelineCatalog.discovered();
+      }
+      return new FreshetConfig(this);
     }
   }
 }

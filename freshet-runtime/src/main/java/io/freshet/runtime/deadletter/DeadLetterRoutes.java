@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,13 +28,21 @@ public final class DeadLetterRoutes implements HttpRoutes {
       Set.of("pipeline", "error_type", "offsets", "topic");
 
   private final Supplier<String> bootstrapServers;
+  private final List<String> topics;
+
+  /** Routes over the dead-letter topics of every registered pipeline. */
+  public DeadLetterRoutes(Supplier<String> bootstrapServers) {
+    this(bootstrapServers, DeadLetterStore.deadLetterTopics());
+  }
 
   /**
    * @param bootstrapServers the cluster to read and replay on; null while it is not known yet (the
    *     HTTP server starts before the broker), which answers 503
+   * @param topics the dead-letter topics of the running pipelines
    */
-  public DeadLetterRoutes(Supplier<String> bootstrapServers) {
+  public DeadLetterRoutes(Supplier<String> bootstrapServers, List<String> topics) {
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    this.topics = List.copyOf(topics);
   }
 
   @Override
@@ -216,7 +225,8 @@ public final class DeadLetterRoutes implements HttpRoutes {
   }
 
   private Optional<DeadLetterStore> store() {
-    return Optional.ofNullable(bootstrapServers.get()).map(DeadLetterStore::new);
+    return Optional.ofNullable(bootstrapServers.get())
+        .map(servers -> new DeadLetterStore(servers, topics, DeadLetterStore.DEFAULT_TIMEOUT));
   }
 
   private static Answer notStarted() {

@@ -2,9 +2,10 @@ package io.freshet.runtime.deadletter;
 
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
-import io.freshet.pipelines.topic.Codecs;
+import io.freshet.pipelines.plugin.PipelineCatalog;
+import io.freshet.pipelines.topic.DeadLetterTopics;
 import io.freshet.pipelines.topic.TopicDescriptor;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.topic.TopicNaming;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,9 +39,15 @@ public final class DeadLetterStore {
   private final List<String> topics;
   private final Duration timeout;
 
-  /** A store over every dead-letter topic Freshet owns, giving up after 30 s without progress. */
+  /** How long a read may go without progress by default. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * A store over the dead-letter topics of every registered pipeline, giving up after 30 s without
+   * progress.
+   */
   public DeadLetterStore(String bootstrapServers) {
-    this(bootstrapServers, deadLetterTopics(), Duration.ofSeconds(30));
+    this(bootstrapServers, deadLetterTopics(), DEFAULT_TIMEOUT);
   }
 
   /**
@@ -58,10 +65,9 @@ public final class DeadLetterStore {
     return topic + " is not a dead-letter topic; expected one of " + String.join(", ", topics);
   }
 
-  /** The names of the dead-letter topics among Freshet's topic descriptors. */
+  /** The names of the dead-letter topics of every registered pipeline. */
   public static List<String> deadLetterTopics() {
-    return Topics.all().stream()
-        .filter(t -> t.valueCodec() == Codecs.DEAD_LETTER)
+    return PipelineCatalog.discovered().deadLetterTopics(TopicNaming.PRODUCTION).stream()
         .map(TopicDescriptor::name)
         .toList();
   }
@@ -239,7 +245,7 @@ public final class DeadLetterStore {
     // Dead letters hold values of up to 10 MiB, Base64-encoded inside JSON.
     props.put(
         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-        Integer.toString(Topics.DEAD_LETTER_MAX_MESSAGE_BYTES + (1 << 20)));
+        Integer.toString(DeadLetterTopics.MAX_MESSAGE_BYTES + (1 << 20)));
     props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(50 << 20));
     props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -1,5 +1,6 @@
 package io.freshet.runtime.demo;
 
+import io.freshet.pipelines.plugin.DemoGenerator;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -21,28 +22,16 @@ public final class PacedProducer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PacedProducer.class);
   private static final long TICK_MILLIS = 100;
 
-  /** Makes the next event; {@code send} takes as many records as the event consists of. */
-  @FunctionalInterface
-  public interface EventGenerator {
-    void next(long nowMillis, Sender send);
-  }
-
-  /** Sends one record to a topic. */
-  @FunctionalInterface
-  public interface Sender {
-    void send(String topic, byte[] key, byte[] value);
-  }
-
   private final KafkaProducer<byte[], byte[]> producer;
   private final ScheduledExecutorService scheduler;
   private final AtomicLong produced = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private final EventGenerator generator;
+  private final DemoGenerator generator;
   private final int ratePerSecond;
   private double carry;
 
   private PacedProducer(
-      String bootstrapServers, String name, int ratePerSecond, EventGenerator generator) {
+      String bootstrapServers, String name, int ratePerSecond, DemoGenerator generator) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -64,7 +53,7 @@ public final class PacedProducer implements AutoCloseable {
 
   /** Starts generating {@code ratePerSecond} events per second. */
   public static PacedProducer start(
-      String bootstrapServers, String name, int ratePerSecond, EventGenerator generator) {
+      String bootstrapServers, String name, int ratePerSecond, DemoGenerator generator) {
     PacedProducer paced = new PacedProducer(bootstrapServers, name, ratePerSecond, generator);
     paced.scheduler.scheduleAtFixedRate(paced::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     return paced;

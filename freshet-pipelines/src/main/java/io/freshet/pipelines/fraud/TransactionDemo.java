@@ -1,9 +1,9 @@
-package io.freshet.runtime.demo;
+package io.freshet.pipelines.fraud;
 
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionWriter;
 import io.freshet.core.geo.GeoPoint;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.plugin.DemoGenerator;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -12,7 +12,7 @@ import java.util.UUID;
  * Realistic card transactions for the demo, with occasional velocity bursts, impossible travel,
  * large amounts and malformed records, so every fraud output moves.
  */
-public final class TransactionDemo implements PacedProducer.EventGenerator {
+public final class TransactionDemo implements DemoGenerator {
   private static final int CUSTOMERS = 1000;
   private static final GeoPoint[] CITIES = {
     new GeoPoint(51.5074, -0.1278), // London
@@ -24,16 +24,18 @@ public final class TransactionDemo implements PacedProducer.EventGenerator {
   private static final String[] CATEGORIES = {"grocery", "fuel", "electronics", "travel", "dining"};
 
   private final SplittableRandom random;
+  private final String topic;
 
-  public TransactionDemo(long seed) {
+  /** Events for {@code topic}, the same for the same seed. */
+  public TransactionDemo(String topic, long seed) {
+    this.topic = topic;
     this.random = new SplittableRandom(seed);
   }
 
   @Override
-  public void next(long now, PacedProducer.Sender send) {
+  public void next(long now, DemoGenerator.Sender send) {
     String customer = "cust-" + random.nextInt(CUSTOMERS);
     byte[] key = customer.getBytes(StandardCharsets.UTF_8);
-    String topic = Topics.TRANSACTIONS.name();
     int roll = random.nextInt(1000);
     if (roll == 0) {
       send.send(topic, key, "{\"event_id\": \"broken".getBytes(StandardCharsets.UTF_8));

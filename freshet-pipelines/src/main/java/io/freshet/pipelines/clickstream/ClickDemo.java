@@ -1,9 +1,9 @@
-package io.freshet.runtime.demo;
+package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.ClickEventWriter;
 import io.freshet.core.clickstream.ClickKind;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.plugin.DemoGenerator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
@@ -13,20 +13,23 @@ import java.util.UUID;
  * Shoppers browsing, searching, adding to cart and buying, for the demo: enough purchases per
  * minute across countries and categories for live revenue rows, and sessions that convert.
  */
-public final class ClickDemo implements PacedProducer.EventGenerator {
+public final class ClickDemo implements DemoGenerator {
   private static final int USERS = 300;
   private static final String[] COUNTRIES = {"DE", "FR", "GB", "US", "JP"};
   private static final String[] CATEGORIES = {"books", "electronics", "garden", "toys", "fashion"};
   private static final String[] DEVICES = {"desktop", "mobile", "tablet"};
 
   private final SplittableRandom random;
+  private final String topic;
 
-  public ClickDemo(long seed) {
+  /** Events for {@code topic}, the same for the same seed. */
+  public ClickDemo(String topic, long seed) {
+    this.topic = topic;
     this.random = new SplittableRandom(seed);
   }
 
   @Override
-  public void next(long now, PacedProducer.Sender send) {
+  public void next(long now, DemoGenerator.Sender send) {
     int user = random.nextInt(USERS);
     String userId = "user-" + user;
     int roll = random.nextInt(100);
@@ -53,7 +56,7 @@ public final class ClickDemo implements PacedProducer.EventGenerator {
             DEVICES[user % DEVICES.length],
             COUNTRIES[user % COUNTRIES.length]);
     send.send(
-        Topics.CLICKSTREAM_EVENTS.name(),
+        topic,
         userId.getBytes(StandardCharsets.UTF_8),
         ClickEventWriter.write(click, "freshet-demo"));
   }

@@ -1,9 +1,6 @@
 package io.freshet.cli;
 
-import io.freshet.core.iot.AnomalyConfig;
-import io.freshet.core.iot.SensorLimit;
-import io.freshet.core.iot.SensorThresholds;
-import io.freshet.core.iot.SensorType;
+import io.freshet.pipelines.plugin.PipelineSettings;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.runtime.flink.StateBackendKind;
@@ -11,18 +8,23 @@ import io.freshet.serving.ServingStore;
 import io.freshet.serving.SqlDialect;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code freshet run}: the embedded platform with the pipelines and, by default, demo traffic. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    modelTransformer = PipelineOptions.class,
     description =
         "Start Kafka (embedded KRaft broker unless --bootstrap-servers), the Flink pipelines,"
             + " the HTTP API and demo traffic, in one process. Stops cleanly on Ctrl-C/SIGTERM.")
@@ -99,69 +101,55 @@ public final class RunCommand implements Callable<Integer> {
   Duration sourceIdleness = DEFAULTS.sourceIdleness();
 
   @Option(
-      names = "--allowed-lateness",
-      converter = DurationConverter.class,
-      description = "How long after a window ends a late event still revises it (default: 5m).")
-  Duration allowedLateness = DEFAULTS.allowedLateness();
-
-  @Option(
-      names = "--anomaly-z",
-      description = "IoT anomaly when |z| of a 5 s mean exceeds this (default: 3.0).")
-  double anomalyZ = DEFAULTS.anomalies().zThreshold();
-
-  @Option(
-      names = "--anomaly-half-life",
-      description = "Half-life of the IoT baseline, in 5 s windows (default: 12).")
-  double anomalyHalfLife = DEFAULTS.anomalies().halfLifeWindows();
-
-  @Option(
-      names = "--anomaly-warm-up",
-      description = "5 s windows a device's baseline needs before it is scored (default: 12).")
-  int anomalyWarmUp = DEFAULTS.anomalies().warmUpWindows();
-
-  @Option(
-      names = "--sensor-limit",
-      paramLabel = "TYPE=MAX",
-      description =
-          "Threshold-alert limit of a sensor type, repeatable (defaults: temperature=90,"
-              + " pressure=10, vibration=20, humidity=95, power=500).")
-  Map<String, Double> sensorLimit = new LinkedHashMap<>();
-
-  AnomalyConfig anomalies() {
-    return new AnomalyConfig(
-        anomalyHalfLife, anomalyWarmUp, anomalyZ, DEFAULTS.anomalies().minStdDev());
-  }
-
-  SensorThresholds sensorLimits() {
-    SensorThresholds limits = DEFAULTS.sensorLimits();
-    for (Map.Entry<String, Double> e : sensorLimit.entrySet()) {
-      SensorType type =
-          SensorType.fromWireName(e.getKey())
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "--sensor-limit: unknown sensor type '"
-                              + e.getKey()
-                              + "'; expected temperature, pressure, vibration, humidity or"
-                              + " power"));
-      limits = limits.with(type, SensorLimit.atMost(e.getValue()));
-    }
-    return limits;
-  }
-
-  @Option(
       names = "--latency-sla",
       paramLabel = "PIPELINE=DURATION",
       description =
-          "End-to-end latency SLA of a pipeline for the alert rules, repeatable"
-              + " (defaults: fraud-detection=100ms, iot-monitoring=3s, clickstream=60s).")
+          "End-to-end latency SLA of a pipeline for the alert rules, repeatable (defaults: each"
+              + " pipeline's own, e.g. fraud-detection=100ms, iot-monitoring=3s,"
+              + " clickstream=60s).")
   Map<String, String> latencySla = new LinkedHashMap<>();
 
+  @Option(
+      names = "--pipelines",
+      split = ",",
+      paramLabel = "NAME[,NAME...]",
+      description = "Run only these pipelines (default: all of ${COMPLETION-CANDIDATES}).",
+      completionCandidates = PipelineOptions.Names.class)
+  List<String> pipelines = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+
+  /** The latency SLAs: every running pipeline's own, with the ones given on the command line. */
   Map<String, Duration> latencySlas() {
-    Map<String, Duration> slas = new LinkedHashMap<>(FreshetConfig.DEFAULT_LATENCY_SLAS);
+    return config().latencySlas();
+  }
+
+  /** The values of the pipelines' settings given on the command line. */
+  PipelineSettings settings() {
+    return PipelineOptions.values(spec);
+  }
+
+  /** The configuration the options describe, not yet validated. */
+  FreshetConfig config() {
+    FreshetConfig.Builder config =
+        FreshetConfig.builder()
+            .dataDir(dataDir)
+            .bootstrapServers(bootstrapServers)
+            .kafkaPort(kafkaPort)
+            .controllerPort(controllerPort)
+            .httpPort(httpPort)
+            .demo(demo)
+            .demoRate(rate)
+            .parallelism(parallelism)
+            .checkpointInterval(checkpointInterval)
+            .maxOutOfOrderness(maxOutOfOrderness)
+            .sourceIdleness(sourceIdleness)
+            .stateBackend(stateBackend)
+            .pipelines(pipelines)
+            .settings(settings());
     DurationConverter durations = new DurationConverter();
-    latencySla.forEach((pipeline, d) -> slas.put(pipeline, durations.convert(d)));
-    return slas;
+    latencySla.forEach((pipeline, d) -> config.latencySla(pipeline, durations.convert(d)));
+    return config.build();
   }
 
   @Override
@@ -169,29 +157,10 @@ public final class RunCommand implements Callable<Integer> {
     FreshetConfig config;
     String storeUrl;
     try {
-      config =
-          new FreshetConfig(
-                  dataDir,
-                  Optional.ofNullable(bootstrapServers).filter(s -> !s.isBlank()),
-                  kafkaPort,
-                  controllerPort,
-                  httpPort,
-                  demo,
-                  rate,
-                  parallelism,
-                  checkpointInterval,
-                  maxOutOfOrderness,
-                  sourceIdleness,
-                  DEFAULTS.fraudRules(),
-                  latencySlas(),
-                  allowedLateness,
-                  anomalies(),
-                  sensorLimits(),
-                  stateBackend)
-              .validate();
+      config = config().validate();
       storeUrl = store == null ? ServingStore.defaultUrl(config.dataDir()) : store;
       SqlDialect.forUrl(storeUrl);
-    } catch (IllegalArgumentException | picocli.CommandLine.TypeConversionException e) {
+    } catch (IllegalArgumentException | TypeConversionException e) {
       // Both an InvalidConfigException and an unsupported store URL are IllegalArgumentExceptions.
       System.err.println(e.getMessage());
       return 2;

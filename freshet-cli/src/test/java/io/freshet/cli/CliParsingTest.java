@@ -3,6 +3,9 @@ package io.freshet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.freshet.pipelines.common.WindowSettings;
+import io.freshet.pipelines.iot.IotPipelineSettings;
+import io.freshet.pipelines.iot.IotSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -66,7 +69,8 @@ class CliParsingTest {
     assertThat(run.demo).isTrue();
     assertThat(run.kafkaPort).isEqualTo(9092);
     assertThat(run.httpPort).isEqualTo(8080);
-    assertThat(run.allowedLateness).isEqualTo(Duration.ofMinutes(5));
+    assertThat(run.settings().get(WindowSettings.ALLOWED_LATENESS))
+        .isEqualTo(Duration.ofMinutes(5));
     new CommandLine(run).parseArgs("--no-demo", "--rate", "500");
     assertThat(run.demo).isFalse();
     assertThat(run.rate).isEqualTo(500);
@@ -88,20 +92,20 @@ class CliParsingTest {
     new CommandLine(run)
         .parseArgs(
             "--anomaly-z", "4.5", "--anomaly-half-life", "6", "--sensor-limit", "temperature=80");
-    assertThat(run.anomalies().zThreshold()).isEqualTo(4.5);
-    assertThat(run.anomalies().halfLifeWindows()).isEqualTo(6.0);
-    assertThat(run.anomalies().warmUpWindows()).isEqualTo(12);
-    assertThat(run.sensorLimits().limit(io.freshet.core.iot.SensorType.TEMPERATURE).max())
+    IotSettings iot = IotPipelineSettings.of(run.settings());
+    assertThat(iot.anomalies().zThreshold()).isEqualTo(4.5);
+    assertThat(iot.anomalies().halfLifeWindows()).isEqualTo(6.0);
+    assertThat(iot.anomalies().warmUpWindows()).isEqualTo(12);
+    assertThat(iot.thresholds().limit(io.freshet.core.iot.SensorType.TEMPERATURE).max())
         .isEqualTo(80.0);
-    assertThat(run.sensorLimits().limit(io.freshet.core.iot.SensorType.POWER).max())
-        .isEqualTo(500.0);
+    assertThat(iot.thresholds().limit(io.freshet.core.iot.SensorType.POWER).max()).isEqualTo(500.0);
   }
 
   @Test
   void anUnknownSensorTypeIsRefusedWithTheKnownOnes() {
     RunCommand run = new RunCommand();
     new CommandLine(run).parseArgs("--sensor-limit", "radiation=1");
-    org.assertj.core.api.Assertions.assertThatThrownBy(run::sensorLimits)
+    org.assertj.core.api.Assertions.assertThatThrownBy(run::settings)
         .hasMessage(
             "--sensor-limit: unknown sensor type 'radiation'; expected temperature, pressure,"
                 + " vibration, humidity or power");

@@ -3,7 +3,6 @@ package io.freshet.it;
 import io.freshet.runtime.config.FreshetConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The configuration the integration tests start Freshet with: free ports, no demo traffic, fast
@@ -22,24 +21,16 @@ final class TestConfigs {
    * sourceIdleness}, for tests whose data runs out on some partitions.
    */
   static FreshetConfig inProcess(Path dataDir, Duration sourceIdleness) {
-    FreshetConfig d = FreshetConfig.defaults();
-    return new FreshetConfig(
-        dataDir,
-        Optional.empty(),
-        0,
-        0,
-        0,
-        false,
-        1,
-        2,
-        Duration.ofMillis(500),
-        d.maxOutOfOrderness(),
-        sourceIdleness,
-        d.fraudRules(),
-        d.latencySlas(),
-        d.allowedLateness(),
-        d.anomalies(),
-        d.sensorLimits(),
-        d.stateBackend());
+    return FreshetConfig.builder()
+        .dataDir(dataDir)
+        .kafkaPort(0)
+        .controllerPort(0)
+        .httpPort(0)
+        .demo(false)
+        .demoRate(1)
+        .parallelism(2)
+        .checkpointInterval(Duration.ofMillis(500))
+        .sourceIdleness(sourceIdleness)
+        .build();
   }
 }

@@ -42,7 +42,7 @@ abstract class ServingStoreSinkContract {
   @BeforeEach
   void openStore() throws Exception {
     url = newStoreUrl();
-    store = ServingStore.open(url);
+    store = ServingStore.open(url, ServingTables.ALL);
   }
 
   @AfterEach
@@ -74,7 +74,7 @@ abstract class ServingStoreSinkContract {
     writeAndFlush(writer(ServingTables.SENSOR_STATS_5S), stats("d-1", T0, 20.0, 0));
 
     // When it is opened again (schema creation is idempotent)
-    try (ServingStore again = ServingStore.open(url)) {
+    try (ServingStore again = ServingStore.open(url, ServingTables.ALL)) {
       // Then every table exists and the row survived
       assertThat(
               select(
@@ -474,7 +474,7 @@ abstract class ServingStoreSinkContract {
   private List<List<Object>> referenceTable(
       List<SensorStatsRow> epoch1, List<SensorStatsRow> epoch2) throws Exception {
     String referenceUrl = newStoreUrl();
-    try (ServingStore reference = ServingStore.open(referenceUrl);
+    try (ServingStore reference = ServingStore.open(referenceUrl, ServingTables.ALL);
         ServingStoreWriter<SensorStatsRow> writer =
             new ServingStoreSink<>(referenceUrl, ServingTables.SENSOR_STATS_5S)
                 .createWriter(new SimpleCounter())) {

@@ -32,7 +32,7 @@ class ServingStoreSinkJobTest {
   void jobMaterialisesItsLatestRevisions() throws Exception {
     // Given a store and a bounded job emitting two revisions of one window and another window
     String url = ServingStore.defaultUrl(dir);
-    try (ServingStore store = ServingStore.open(url)) {
+    try (ServingStore store = ServingStore.open(url, ServingTables.ALL)) {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.fromData(

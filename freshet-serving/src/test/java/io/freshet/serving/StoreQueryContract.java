@@ -44,7 +44,7 @@ abstract class StoreQueryContract {
   @BeforeEach
   void seed() throws Exception {
     String url = newStoreUrl();
-    store = ServingStore.open(url);
+    store = ServingStore.open(url, ServingTables.ALL);
     views = new ViewQuery(store);
     console = new SqlConsole(store);
     try (ServingStoreWriter<SensorStatsRow> writer =

@@ -28,9 +28,11 @@ import io.freshet.pipelines.clickstream.SessionRow;
 import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.common.WindowSettings;
 import io.freshet.pipelines.iot.EquipmentBaselineDeserializer;
 import io.freshet.pipelines.iot.IotJobIo;
 import io.freshet.pipelines.iot.IotMonitoringJob;
+import io.freshet.pipelines.iot.IotPipelineSettings;
 import io.freshet.pipelines.iot.IotSettings;
 import io.freshet.pipelines.iot.SensorAlert;
 import io.freshet.pipelines.iot.SensorAnomaly;
@@ -105,9 +107,7 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
     // cluster, or the sink would fence (or resume) someone else's transactions.
     String runId = UUID.randomUUID().toString().substring(0, 8);
     FreshetConfig production = FreshetConfig.defaults();
-    IotSettings iotSettings =
-        new IotSettings(
-            production.allowedLateness(), production.anomalies(), production.sensorLimits());
+    IotSettings iotSettings = IotPipelineSettings.of(production.settings());
 
     // Both backlogs are in Kafka before either clock starts.
     ClickWorkload clicks = new ClickWorkload(options.seed(), events);
@@ -136,7 +136,7 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
                                 clickOutputs,
                                 production,
                                 runId),
-                            production.allowedLateness())
+                            production.setting(WindowSettings.ALLOWED_LATENESS))
                         .wireInto(env)));
     Checked clickChecked = ClickstreamCompleteness.check(context.kafka(), clicks, clickOutputs);
 

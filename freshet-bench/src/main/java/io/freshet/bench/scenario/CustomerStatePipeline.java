@@ -5,6 +5,7 @@ import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.harness.BenchSources;
 import io.freshet.bench.workload.BenchRecord;
 import io.freshet.core.fraud.FraudAlert;
+import io.freshet.core.fraud.FraudRulesConfig;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.pipelines.common.EventTimeWatermarks;
@@ -136,6 +137,6 @@ final class CustomerStatePipeline implements KeyedPipeline {
                 tag + "-dlq"),
             new DiscardingSink<>(),
             new DiscardingSink<>());
-    return new FraudDetectionJob(io, PRODUCTION.fraudRules())::wireInto;
+    return new FraudDetectionJob(io, FraudRulesConfig.defaults())::wireInto;
   }
 }

@@ -10,9 +10,11 @@ import io.freshet.core.iot.SensorType;
 import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.PipelineId;
+import io.freshet.pipelines.common.WindowSettings;
 import io.freshet.pipelines.iot.EquipmentBaselineDeserializer;
 import io.freshet.pipelines.iot.IotJobIo;
 import io.freshet.pipelines.iot.IotMonitoringJob;
+import io.freshet.pipelines.iot.IotPipelineSettings;
 import io.freshet.pipelines.iot.IotSettings;
 import io.freshet.pipelines.iot.SensorAlert;
 import io.freshet.pipelines.iot.SensorAnomaly;
@@ -68,7 +70,7 @@ final class DeviceStatePipeline implements KeyedPipeline {
     return SyntheticTransactions.EVENT_TIME_BASE
         + IotMonitoringJob.PANE.toMillis()
         + IotMonitoringJob.STDDEV_WINDOW.toMillis()
-        + PRODUCTION.allowedLateness().toMillis()
+        + PRODUCTION.setting(WindowSettings.ALLOWED_LATENESS).toMillis()
         + PRODUCTION.maxOutOfOrderness().toMillis()
         + Duration.ofMinutes(1).toMillis();
   }
@@ -237,9 +239,7 @@ final class DeviceStatePipeline implements KeyedPipeline {
             new DiscardingSink<>(),
             new DiscardingSink<>(),
             new DiscardingSink<>());
-    IotSettings settings =
-        new IotSettings(
-            PRODUCTION.allowedLateness(), PRODUCTION.anomalies(), PRODUCTION.sensorLimits());
+    IotSettings settings = IotPipelineSettings.of(PRODUCTION.settings());
     return new IotMonitoringJob(io, settings)::wireInto;
   }
 }

@@ -1,7 +1,6 @@
 package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.ClickEvent;
-import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
@@ -9,10 +8,9 @@ import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
+import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.Topics;
-import io.freshet.serving.ServingStoreSink;
 import io.freshet.serving.ServingTables;
-import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -23,34 +21,35 @@ public final class ClickstreamKafkaIo {
 
   private ClickstreamKafkaIo() {}
 
-  /**
-   * Source and sinks on the cluster behind {@code kafka} and the serving store at {@code storeUrl}.
-   */
-  public static ClickstreamJobIo create(
-      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness, String storeUrl) {
+  /** Source and sinks on the context's cluster, topics and store. */
+  public static ClickstreamJobIo create(PipelineContext ctx) {
+    KafkaConnection kafka = ctx.kafka();
     IngestingDeserializationSchema<ClickEvent> deserializer =
         new IngestingDeserializationSchema<>(
-            Topics.CLICKSTREAM_EVENTS.valueCodec(),
+            ctx.topic(Topics.CLICKSTREAM_EVENTS).valueCodec(),
             ClickEvent::eventTime,
             PipelineId.of(ClickstreamJob.NAME),
             TypeInformation.of(new TypeHint<Ingested<ClickEvent>>() {}));
     return new ClickstreamJobIo(
-        kafka.source(Topics.CLICKSTREAM_EVENTS.name(), GROUP_ID, deserializer),
-        EventTimeWatermarks.forIngested(maxOutOfOrderness, idleness),
+        kafka.source(ctx.topic(Topics.CLICKSTREAM_EVENTS).name(), ctx.id(GROUP_ID), deserializer),
+        ctx.watermarks(),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, RevenueRow>(
-                Topics.REVENUE_PER_MINUTE, r -> ClickKeys.of(r.geoCountry(), r.category())),
-            "freshet-click-revenue"),
+                ctx.topic(Topics.REVENUE_PER_MINUTE),
+                r -> ClickKeys.of(r.geoCountry(), r.category())),
+            ctx.id("freshet-click-revenue")),
         kafka.exactlyOnceSink(
-            new TopicSerializationSchema<String, SessionRow>(Topics.SESSIONS, SessionRow::userId),
-            "freshet-click-sessions"),
+            new TopicSerializationSchema<String, SessionRow>(
+                ctx.topic(Topics.SESSIONS), SessionRow::userId),
+            ctx.id("freshet-click-sessions")),
         kafka.exactlyOnceSink(
-            new TopicSerializationSchema<String, LateEvent>(Topics.LATE_EVENTS, LateEvent::key),
-            "freshet-click-late-events"),
+            new TopicSerializationSchema<String, LateEvent>(
+                ctx.topic(Topics.LATE_EVENTS), LateEvent::key),
+            ctx.id("freshet-click-late-events")),
         kafka.exactlyOnceSink(
-            new DeadLetterSerializationSchema(Topics.CLICKSTREAM_EVENTS_DLQ),
-            "freshet-click-dead-letters"),
-        new ServingStoreSink<>(storeUrl, ServingTables.REALTIME_REVENUE),
-        new ServingStoreSink<>(storeUrl, ServingTables.SESSIONS));
+            new DeadLetterSerializationSchema(ctx.topic(Topics.CLICKSTREAM_EVENTS_DLQ)),
+            ctx.id("freshet-click-dead-letters")),
+        ctx.store().sink(ServingTables.REALTIME_REVENUE),
+        ctx.store().sink(ServingTables.SESSIONS));
   }
 }

@@ -16,7 +16,7 @@ import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.metrics.FreshetMetrics;
 import io.freshet.pipelines.metrics.LatencyHistogram;
-import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.pipelines.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -49,6 +49,9 @@ public final class FraudDetectionFunction
 
   private final FraudRulesConfig rules;
   private final PipelineId pipeline;
+  private final String inputTopic;
+  private final String decisionsTopic;
+  private final String alertsTopic;
   private transient FraudDetector detector;
   private transient ValueState<CustomerHistory> history;
   private transient ValueState<Long> cleanupTimer;
@@ -58,9 +61,18 @@ public final class FraudDetectionFunction
   private transient Histogram alertLatency;
   private transient Histogram alertEventLatency;
 
+  /** The function with production topic names in its metrics and dead letters. */
   public FraudDetectionFunction(FraudRulesConfig rules, PipelineId pipeline) {
+    this(rules, pipeline, TopicNaming.PRODUCTION);
+  }
+
+  /** The function reporting the topic names of {@code naming}. */
+  public FraudDetectionFunction(FraudRulesConfig rules, PipelineId pipeline, TopicNaming naming) {
     this.rules = rules;
     this.pipeline = pipeline;
+    this.inputTopic = naming.name(Topics.TRANSACTIONS);
+    this.decisionsTopic = naming.name(Topics.TRANSACTION_DECISIONS);
+    this.alertsTopic = naming.name(Topics.FRAUD_ALERTS);
   }
 
   @Override
@@ -75,15 +87,14 @@ public final class FraudDetectionFunction
         getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_TIMER_STATE, Long.class));
     MetricGroup metrics = FreshetMetrics.of(getRuntimeContext().getMetricGroup());
     duplicates = metrics.counter(FreshetMetrics.DUPLICATES_SKIPPED);
-    decisionLatency = latency(metrics, Topics.TRANSACTION_DECISIONS, FreshetMetrics.E2E_LATENCY);
-    decisionEventLatency =
-        latency(metrics, Topics.TRANSACTION_DECISIONS, FreshetMetrics.EVENT_TIME_LATENCY);
-    alertLatency = latency(metrics, Topics.FRAUD_ALERTS, FreshetMetrics.E2E_LATENCY);
-    alertEventLatency = latency(metrics, Topics.FRAUD_ALERTS, FreshetMetrics.EVENT_TIME_LATENCY);
+    decisionLatency = latency(metrics, decisionsTopic, FreshetMetrics.E2E_LATENCY);
+    decisionEventLatency = latency(metrics, decisionsTopic, FreshetMetrics.EVENT_TIME_LATENCY);
+    alertLatency = latency(metrics, alertsTopic, FreshetMetrics.E2E_LATENCY);
+    alertEventLatency = latency(metrics, alertsTopic, FreshetMetrics.EVENT_TIME_LATENCY);
   }
 
-  private static Histogram latency(MetricGroup metrics, TopicDescriptor<?, ?> output, String name) {
-    return metrics.addGroup("output", output.name()).histogram(name, new LatencyHistogram());
+  private static Histogram latency(MetricGroup metrics, String output, String name) {
+    return metrics.addGroup("output", output).histogram(name, new LatencyHistogram());
   }
 
   @Override
@@ -172,7 +183,7 @@ public final class FraudDetectionFunction
             key,
             TransactionWriter.write(txn, pipeline.name(), null, null),
             List.of(),
-            Topics.TRANSACTIONS.name(),
+            inputTopic,
             -1,
             -1,
             txn.eventTime());

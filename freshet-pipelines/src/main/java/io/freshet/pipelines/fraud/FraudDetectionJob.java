@@ -10,6 +10,7 @@ import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.pipelines.topic.TopicNaming;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -30,11 +31,19 @@ public final class FraudDetectionJob {
   private final FraudJobIo io;
   private final FraudRulesConfig rules;
   private final PipelineId pipeline;
+  private final TopicNaming naming;
 
+  /** The job with production topic names in its metrics and dead letters. */
   public FraudDetectionJob(FraudJobIo io, FraudRulesConfig rules) {
+    this(io, rules, TopicNaming.PRODUCTION);
+  }
+
+  /** The job reporting the topic names of {@code naming}. */
+  public FraudDetectionJob(FraudJobIo io, FraudRulesConfig rules, TopicNaming naming) {
     this.io = io;
     this.rules = rules;
     this.pipeline = PipelineId.of(NAME);
+    this.naming = naming;
   }
 
   /** Adds the pipeline's operators to {@code env}. */
@@ -55,7 +64,7 @@ public final class FraudDetectionJob {
     SingleOutputStreamOperator<TransactionDecision> decisions =
         transactions
             .keyBy(arrival -> arrival.event().customerId(), TypeInformation.of(String.class))
-            .process(new FraudDetectionFunction(rules, pipeline))
+            .process(new FraudDetectionFunction(rules, pipeline, naming))
             .uid("fraud-rules")
             .name("fraud-rules");
 

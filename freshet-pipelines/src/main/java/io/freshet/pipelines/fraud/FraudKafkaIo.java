@@ -3,17 +3,15 @@ package io.freshet.pipelines.fraud;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
-import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
 import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
+import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.Topics;
-import io.freshet.serving.ServingStoreSink;
 import io.freshet.serving.ServingTables;
-import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -24,34 +22,32 @@ public final class FraudKafkaIo {
 
   private FraudKafkaIo() {}
 
-  /**
-   * Source and sinks on the cluster behind {@code kafka} and the serving store at {@code storeUrl}.
-   */
-  public static FraudJobIo create(
-      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness, String storeUrl) {
+  /** Source and sinks on the context's cluster, topics and store. */
+  public static FraudJobIo create(PipelineContext ctx) {
+    KafkaConnection kafka = ctx.kafka();
     TypeInformation<Ingested<Transaction>> ingestedType =
         TypeInformation.of(new TypeHint<Ingested<Transaction>>() {});
     IngestingDeserializationSchema<Transaction> deserializer =
         new IngestingDeserializationSchema<>(
-            Topics.TRANSACTIONS.valueCodec(),
+            ctx.topic(Topics.TRANSACTIONS).valueCodec(),
             Transaction::eventTime,
             PipelineId.of(FraudDetectionJob.NAME),
             ingestedType);
     return new FraudJobIo(
-        kafka.source(Topics.TRANSACTIONS.name(), GROUP_ID, deserializer),
-        EventTimeWatermarks.forIngested(maxOutOfOrderness, idleness),
+        kafka.source(ctx.topic(Topics.TRANSACTIONS).name(), ctx.id(GROUP_ID), deserializer),
+        ctx.watermarks(),
         kafka.lowLatencySink(
             new TopicSerializationSchema<String, TransactionDecision>(
-                Topics.TRANSACTION_DECISIONS, TransactionDecision::customerId),
-            "freshet-fraud-decisions"),
+                ctx.topic(Topics.TRANSACTION_DECISIONS), TransactionDecision::customerId),
+            ctx.id("freshet-fraud-decisions")),
         kafka.lowLatencySink(
             new TopicSerializationSchema<String, FraudAlert>(
-                Topics.FRAUD_ALERTS, FraudAlert::customerId),
-            "freshet-fraud-alerts"),
+                ctx.topic(Topics.FRAUD_ALERTS), FraudAlert::customerId),
+            ctx.id("freshet-fraud-alerts")),
         kafka.exactlyOnceSink(
-            new DeadLetterSerializationSchema(Topics.TRANSACTIONS_DLQ),
-            "freshet-fraud-dead-letters"),
-        new ServingStoreSink<>(storeUrl, ServingTables.TRANSACTION_DECISIONS),
-        new ServingStoreSink<>(storeUrl, ServingTables.FRAUD_ALERTS));
+            new DeadLetterSerializationSchema(ctx.topic(Topics.TRANSACTIONS_DLQ)),
+            ctx.id("freshet-fraud-dead-letters")),
+        ctx.store().sink(ServingTables.TRANSACTION_DECISIONS),
+        ctx.store().sink(ServingTables.FRAUD_ALERTS));
   }
 }

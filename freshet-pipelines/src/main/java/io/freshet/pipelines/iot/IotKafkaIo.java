@@ -1,7 +1,6 @@
 package io.freshet.pipelines.iot;
 
 import io.freshet.core.iot.SensorReading;
-import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
@@ -9,10 +8,9 @@ import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
+import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.Topics;
-import io.freshet.serving.ServingStoreSink;
 import io.freshet.serving.ServingTables;
-import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -23,48 +21,47 @@ public final class IotKafkaIo {
 
   private IotKafkaIo() {}
 
-  /**
-   * Source and sinks on the cluster behind {@code kafka} and the serving store at {@code storeUrl}.
-   */
-  public static IotJobIo create(
-      KafkaConnection kafka, Duration maxOutOfOrderness, Duration idleness, String storeUrl) {
+  /** Source and sinks on the context's cluster, topics and store. */
+  public static IotJobIo create(PipelineContext ctx) {
+    KafkaConnection kafka = ctx.kafka();
     IngestingDeserializationSchema<SensorReading> deserializer =
         new IngestingDeserializationSchema<>(
-            Topics.SENSOR_READINGS.valueCodec(),
+            ctx.topic(Topics.SENSOR_READINGS).valueCodec(),
             SensorReading::eventTime,
             PipelineId.of(IotMonitoringJob.NAME),
             TypeInformation.of(new TypeHint<Ingested<SensorReading>>() {}));
     return new IotJobIo(
-        kafka.source(Topics.SENSOR_READINGS.name(), GROUP_ID, deserializer),
-        EventTimeWatermarks.forIngested(maxOutOfOrderness, idleness),
+        kafka.source(ctx.topic(Topics.SENSOR_READINGS).name(), ctx.id(GROUP_ID), deserializer),
+        ctx.watermarks(),
         kafka.earliestSource(
-            Topics.EQUIPMENT_BASELINES.name(),
-            GROUP_ID + "-baselines",
+            ctx.topic(Topics.EQUIPMENT_BASELINES).name(),
+            ctx.id(GROUP_ID + "-baselines"),
             new EquipmentBaselineDeserializer()),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorStats5s>(
-                Topics.SENSOR_STATS_5S, SensorStats5s::deviceId),
-            "freshet-iot-stats"),
+                ctx.topic(Topics.SENSOR_STATS_5S), SensorStats5s::deviceId),
+            ctx.id("freshet-iot-stats")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorStddev1m>(
-                Topics.SENSOR_STDDEV_1M, SensorStddev1m::deviceId),
-            "freshet-iot-stddev"),
+                ctx.topic(Topics.SENSOR_STDDEV_1M), SensorStddev1m::deviceId),
+            ctx.id("freshet-iot-stddev")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorAnomaly>(
-                Topics.SENSOR_ANOMALIES, SensorAnomaly::deviceId),
-            "freshet-iot-anomalies"),
+                ctx.topic(Topics.SENSOR_ANOMALIES), SensorAnomaly::deviceId),
+            ctx.id("freshet-iot-anomalies")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorAlert>(
-                Topics.SENSOR_ALERTS, SensorAlert::deviceId),
-            "freshet-iot-alerts"),
+                ctx.topic(Topics.SENSOR_ALERTS), SensorAlert::deviceId),
+            ctx.id("freshet-iot-alerts")),
         kafka.exactlyOnceSink(
-            new TopicSerializationSchema<String, LateEvent>(Topics.LATE_EVENTS, LateEvent::key),
-            "freshet-iot-late-events"),
+            new TopicSerializationSchema<String, LateEvent>(
+                ctx.topic(Topics.LATE_EVENTS), LateEvent::key),
+            ctx.id("freshet-iot-late-events")),
         kafka.exactlyOnceSink(
-            new DeadLetterSerializationSchema(Topics.SENSOR_READINGS_DLQ),
-            "freshet-iot-dead-letters"),
-        new ServingStoreSink<>(storeUrl, ServingTables.SENSOR_STATS_5S),
-        new ServingStoreSink<>(storeUrl, ServingTables.SENSOR_STDDEV_1M),
-        new ServingStoreSink<>(storeUrl, ServingTables.SENSOR_ANOMALIES));
+            new DeadLetterSerializationSchema(ctx.topic(Topics.SENSOR_READINGS_DLQ)),
+            ctx.id("freshet-iot-dead-letters")),
+        ctx.store().sink(ServingTables.SENSOR_STATS_5S),
+        ctx.store().sink(ServingTables.SENSOR_STDDEV_1M),
+        ctx.store().sink(ServingTables.SENSOR_ANOMALIES));
   }
 }

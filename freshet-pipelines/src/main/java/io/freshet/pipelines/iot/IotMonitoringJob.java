@@ -7,6 +7,8 @@ import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.LateEventFunction;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.pipelines.topic.TopicNaming;
+import io.freshet.pipelines.topic.Topics;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
@@ -36,10 +38,18 @@ public final class IotMonitoringJob {
 
   private final IotJobIo io;
   private final IotSettings settings;
+  private final TopicNaming naming;
 
+  /** The job with production topic names in its metrics. */
   public IotMonitoringJob(IotJobIo io, IotSettings settings) {
+    this(io, settings, TopicNaming.PRODUCTION);
+  }
+
+  /** The job reporting metrics under the topic names of {@code naming}. */
+  public IotMonitoringJob(IotJobIo io, IotSettings settings, TopicNaming naming) {
     this.io = io;
     this.settings = settings;
+    this.naming = naming;
   }
 
   /** Adds the pipeline's operators to {@code env}. */
@@ -61,7 +71,8 @@ public final class IotMonitoringJob {
         .name("sensor-dead-letters-sink");
 
     readings
-        .process(new ThresholdAlertFunction(settings.thresholds()))
+        .process(
+            new ThresholdAlertFunction(settings.thresholds(), naming.name(Topics.SENSOR_ALERTS)))
         .uid("sensor-thresholds")
         .name("sensor-thresholds")
         .sinkTo(io.alerts())

@@ -5,7 +5,6 @@ import io.freshet.core.iot.SensorThresholds;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.metrics.FreshetMetrics;
 import io.freshet.pipelines.metrics.LatencyHistogram;
-import io.freshet.pipelines.topic.Topics;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -17,18 +16,22 @@ public final class ThresholdAlertFunction
   private static final long serialVersionUID = 1L;
 
   private final SensorThresholds thresholds;
+  private final String alertsTopic;
   private transient Histogram latency;
   private transient Histogram eventTimeLatency;
 
-  public ThresholdAlertFunction(SensorThresholds thresholds) {
+  /**
+   * @param alertsTopic the real name of the alerts topic, the {@code output} label of its latency
+   */
+  public ThresholdAlertFunction(SensorThresholds thresholds, String alertsTopic) {
     this.thresholds = thresholds;
+    this.alertsTopic = alertsTopic;
   }
 
   @Override
   public void open(OpenContext openContext) {
     var metrics =
-        FreshetMetrics.of(getRuntimeContext().getMetricGroup())
-            .addGroup("output", Topics.SENSOR_ALERTS.name());
+        FreshetMetrics.of(getRuntimeContext().getMetricGroup()).addGroup("output", alertsTopic);
     latency = metrics.histogram(FreshetMetrics.E2E_LATENCY, new LatencyHistogram());
     eventTimeLatency = metrics.histogram(FreshetMetrics.EVENT_TIME_LATENCY, new LatencyHistogram());
   }

@@ -28,11 +28,17 @@ public final class Topics {
   private Topics() {}
 
   /** Dead letters may hold a whole 10 MiB value, base64-encoded inside a JSON document. */
-  public static final int DEAD_LETTER_MAX_MESSAGE_BYTES = 20 * 1024 * 1024;
+  public static final int DEAD_LETTER_MAX_MESSAGE_BYTES = DeadLetterTopics.MAX_MESSAGE_BYTES;
 
   public static final TopicDescriptor<String, Transaction> TRANSACTIONS =
       new TopicDescriptor<>(
-          "transactions", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.TRANSACTION);
+          "transactions",
+          4,
+          Duration.ofDays(7),
+          Map.of(),
+          Codecs.UTF8,
+          Codecs.TRANSACTION,
+          TopicRole.INPUT);
 
   public static final TopicDescriptor<String, FraudAlert> FRAUD_ALERTS =
       new TopicDescriptor<>(
@@ -48,7 +54,13 @@ public final class Topics {
 
   public static final TopicDescriptor<String, SensorReading> SENSOR_READINGS =
       new TopicDescriptor<>(
-          "sensor-readings", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.SENSOR_READING);
+          "sensor-readings",
+          4,
+          Duration.ofDays(7),
+          Map.of(),
+          Codecs.UTF8,
+          Codecs.SENSOR_READING,
+          TopicRole.INPUT);
 
   public static final TopicDescriptor<String, DeadLetter> SENSOR_READINGS_DLQ =
       deadLettersFor(SENSOR_READINGS);
@@ -61,7 +73,8 @@ public final class Topics {
           Duration.ofDays(3650),
           Map.of("cleanup.policy", "compact"),
           Codecs.UTF8,
-          new EquipmentBaselineCodec());
+          new EquipmentBaselineCodec(),
+          TopicRole.REFERENCE);
 
   public static final TopicDescriptor<String, SensorStats5s> SENSOR_STATS_5S =
       output("sensor-stats-5s", IotJson.STATS);
@@ -77,7 +90,13 @@ public final class Topics {
 
   public static final TopicDescriptor<String, ClickEvent> CLICKSTREAM_EVENTS =
       new TopicDescriptor<>(
-          "clickstream-events", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.CLICK_EVENT);
+          "clickstream-events",
+          4,
+          Duration.ofDays(7),
+          Map.of(),
+          Codecs.UTF8,
+          Codecs.CLICK_EVENT,
+          TopicRole.INPUT);
 
   public static final TopicDescriptor<String, DeadLetter> CLICKSTREAM_EVENTS_DLQ =
       deadLettersFor(CLICKSTREAM_EVENTS);
@@ -98,13 +117,7 @@ public final class Topics {
 
   /** The dead-letter topic of an input topic: {@code <topic>.dlq}, kept 30 days. */
   public static TopicDescriptor<String, DeadLetter> deadLettersFor(TopicDescriptor<?, ?> input) {
-    return new TopicDescriptor<>(
-        input.name() + ".dlq",
-        1,
-        Duration.ofDays(30),
-        Map.of("max.message.bytes", Integer.toString(DEAD_LETTER_MAX_MESSAGE_BYTES)),
-        Codecs.UTF8,
-        Codecs.DEAD_LETTER);
+    return DeadLetterTopics.of(input);
   }
 
   /** All topics, in creation order. */

@@ -369,6 +369,12 @@ public final class FreshetConfig {
       return this;
     }
 
+    /** Replaces every given pipeline setting value with {@code values}. */
+    public Builder settings(PipelineSettings values) {
+      settings = values;
+      return this;
+    }
+
     /** Gives a pipeline setting a value. */
     public <T> Builder setting(Setting<T> setting, T value) {
       settings = settings.with(setting, value);

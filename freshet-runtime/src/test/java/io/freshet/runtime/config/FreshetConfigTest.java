@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FreshetConfigTest {
@@ -24,24 +23,14 @@ class FreshetConfigTest {
   @Test
   void everyProblemIsReportedAtOnceNamingTheOption() {
     FreshetConfig bad =
-        new FreshetConfig(
-            d.dataDir(),
-            Optional.of("kafka-1:9092,nonsense"),
-            d.kafkaPort(),
-            d.controllerPort(),
-            70000,
-            true,
-            0,
-            0,
-            Duration.ofMillis(10),
-            d.maxOutOfOrderness(),
-            Duration.ZERO,
-            d.fraudRules(),
-            d.latencySlas(),
-            d.allowedLateness(),
-            d.anomalies(),
-            d.sensorLimits(),
-            d.stateBackend());
+        d.toBuilder()
+            .bootstrapServers("kafka-1:9092,nonsense")
+            .httpPort(70000)
+            .demoRate(0)
+            .parallelism(0)
+            .checkpointInterval(Duration.ofMillis(10))
+            .sourceIdleness(Duration.ZERO)
+            .build();
     assertThatThrownBy(bad::validate)
         .isInstanceOfSatisfying(
             InvalidConfigException.class,
@@ -59,24 +48,12 @@ class FreshetConfigTest {
   @Test
   void externalKafkaSkipsEmbeddedPortChecks() {
     FreshetConfig external =
-        new FreshetConfig(
-            d.dataDir(),
-            Optional.of("broker-a:9092,broker-b:9093"),
-            -1,
-            -1,
-            d.httpPort(),
-            false,
-            d.demoRate(),
-            d.parallelism(),
-            d.checkpointInterval(),
-            d.maxOutOfOrderness(),
-            d.sourceIdleness(),
-            d.fraudRules(),
-            d.latencySlas(),
-            d.allowedLateness(),
-            d.anomalies(),
-            d.sensorLimits(),
-            d.stateBackend());
+        d.toBuilder()
+            .bootstrapServers("broker-a:9092,broker-b:9093")
+            .kafkaPort(-1)
+            .controllerPort(-1)
+            .demo(false)
+            .build();
     assertThat(external.validate().embeddedKafka()).isFalse();
   }
 }

@@ -1,0 +1,66 @@
+package io.freshet.pipelines.clickstream;
+
+import io.freshet.pipelines.common.WindowSettings;
+import io.freshet.pipelines.plugin.DemoStream;
+import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.PipelineContext;
+import io.freshet.pipelines.plugin.Setting;
+import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.TopicNaming;
+import io.freshet.pipelines.topic.Topics;
+import io.freshet.serving.ServingTable;
+import io.freshet.serving.ServingTables;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The clickstream plug-in: revenue per minute and sessions, revised by late clicks. */
+public final class ClickstreamPipeline implements FreshetPipeline {
+  @Override
+  public String name() {
+    return ClickstreamJob.NAME;
+  }
+
+  @Override
+  public String description() {
+    return "revenue per minute by country and category, sessions with a 30 min gap";
+  }
+
+  @Override
+  public List<TopicDescriptor<?, ?>> topics() {
+    return List.of(
+        Topics.CLICKSTREAM_EVENTS,
+        Topics.CLICKSTREAM_EVENTS_DLQ,
+        Topics.REVENUE_PER_MINUTE,
+        Topics.SESSIONS,
+        Topics.LATE_EVENTS);
+  }
+
+  @Override
+  public List<ServingTable<?>> tables() {
+    return List.of(ServingTables.REALTIME_REVENUE, ServingTables.SESSIONS);
+  }
+
+  @Override
+  public List<Setting<?>> settings() {
+    return List.of(WindowSettings.ALLOWED_LATENESS);
+  }
+
+  @Override
+  public Duration latencySla() {
+    return Duration.ofSeconds(60);
+  }
+
+  @Override
+  public void wire(StreamExecutionEnvironment env, PipelineContext context) {
+    new ClickstreamJob(
+            ClickstreamKafkaIo.create(context), context.setting(WindowSettings.ALLOWED_LATENESS))
+        .wireInto(env);
+  }
+
+  @Override
+  public List<DemoStream> demo(TopicNaming naming, long seed) {
+    String topic = naming.name(Topics.CLICKSTREAM_EVENTS);
+    return List.of(new DemoStream("clicks", topic, new ClickDemo(topic, seed)));
+  }
+}

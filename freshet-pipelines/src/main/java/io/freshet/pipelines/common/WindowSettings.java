@@ -1,0 +1,18 @@
+package io.freshet.pipelines.common;
+
+import io.freshet.pipelines.plugin.Setting;
+import io.freshet.pipelines.plugin.Settings;
+import java.time.Duration;
+
+/** Settings that every windowed pipeline shares, declared once so they are one option. */
+public final class WindowSettings {
+  private WindowSettings() {}
+
+  /** How long after a window's end a late event still revises it. */
+  public static final Setting<Duration> ALLOWED_LATENESS =
+      Settings.duration(
+          "allowed-lateness",
+          "How long after a window ends a late event still revises it (default: 5m).",
+          Duration.ofMinutes(5),
+          false);
+}

@@ -1,0 +1,64 @@
+package io.freshet.pipelines.fraud;
+
+import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.pipelines.plugin.DemoStream;
+import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.PipelineContext;
+import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.TopicNaming;
+import io.freshet.pipelines.topic.Topics;
+import io.freshet.serving.ServingTable;
+import io.freshet.serving.ServingTables;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The fraud-detection plug-in: a decision per transaction, deduplicated alerts, dead letters. */
+public final class FraudPipeline implements FreshetPipeline {
+  @Override
+  public String name() {
+    return FraudDetectionJob.NAME;
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("fraud");
+  }
+
+  @Override
+  public String description() {
+    return "velocity, impossible travel and amount rules: a decision per transaction";
+  }
+
+  @Override
+  public List<TopicDescriptor<?, ?>> topics() {
+    return List.of(
+        Topics.TRANSACTIONS,
+        Topics.FRAUD_ALERTS,
+        Topics.TRANSACTION_DECISIONS,
+        Topics.TRANSACTIONS_DLQ);
+  }
+
+  @Override
+  public List<ServingTable<?>> tables() {
+    return List.of(ServingTables.FRAUD_ALERTS, ServingTables.TRANSACTION_DECISIONS);
+  }
+
+  @Override
+  public Duration latencySla() {
+    return Duration.ofMillis(100);
+  }
+
+  @Override
+  public void wire(StreamExecutionEnvironment env, PipelineContext context) {
+    new FraudDetectionJob(
+            FraudKafkaIo.create(context), FraudRulesConfig.defaults(), context.naming())
+        .wireInto(env);
+  }
+
+  @Override
+  public List<DemoStream> demo(TopicNaming naming, long seed) {
+    String topic = naming.name(Topics.TRANSACTIONS);
+    return List.of(new DemoStream("transactions", topic, new TransactionDemo(topic, seed)));
+  }
+}

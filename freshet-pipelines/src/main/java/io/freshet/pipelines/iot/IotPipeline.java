@@ -1,0 +1,78 @@
+package io.freshet.pipelines.iot;
+
+import io.freshet.pipelines.plugin.DemoStream;
+import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.PipelineContext;
+import io.freshet.pipelines.plugin.Setting;
+import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.TopicNaming;
+import io.freshet.pipelines.topic.Topics;
+import io.freshet.serving.ServingTable;
+import io.freshet.serving.ServingTables;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The IoT-monitoring plug-in: threshold alerts, 5 s stats, 1 min stddev and anomalies. */
+public final class IotPipeline implements FreshetPipeline {
+  @Override
+  public String name() {
+    return IotMonitoringJob.NAME;
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("iot");
+  }
+
+  @Override
+  public String description() {
+    return "sensor thresholds, 5 s statistics, 1 min standard deviation and anomalies";
+  }
+
+  @Override
+  public List<TopicDescriptor<?, ?>> topics() {
+    return List.of(
+        Topics.SENSOR_READINGS,
+        Topics.SENSOR_READINGS_DLQ,
+        Topics.EQUIPMENT_BASELINES,
+        Topics.SENSOR_STATS_5S,
+        Topics.SENSOR_STDDEV_1M,
+        Topics.SENSOR_ANOMALIES,
+        Topics.SENSOR_ALERTS,
+        Topics.LATE_EVENTS);
+  }
+
+  @Override
+  public List<ServingTable<?>> tables() {
+    return List.of(
+        ServingTables.SENSOR_STATS_5S,
+        ServingTables.SENSOR_STDDEV_1M,
+        ServingTables.SENSOR_ANOMALIES);
+  }
+
+  @Override
+  public List<Setting<?>> settings() {
+    return IotPipelineSettings.ALL;
+  }
+
+  @Override
+  public Duration latencySla() {
+    return Duration.ofSeconds(3);
+  }
+
+  @Override
+  public void wire(StreamExecutionEnvironment env, PipelineContext context) {
+    new IotMonitoringJob(
+            IotKafkaIo.create(context),
+            IotPipelineSettings.of(context.settings()),
+            context.naming())
+        .wireInto(env);
+  }
+
+  @Override
+  public List<DemoStream> demo(TopicNaming naming, long seed) {
+    String topic = naming.name(Topics.SENSOR_READINGS);
+    return List.of(new DemoStream("sensors", topic, new SensorDemo(topic, seed)));
+  }
+}

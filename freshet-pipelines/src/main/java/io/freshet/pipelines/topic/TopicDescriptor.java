@@ -1,5 +1,6 @@
 package io.freshet.pipelines.topic;
 
+import io.freshet.core.codec.Codec;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,8 +16,8 @@ public record TopicDescriptor<K, V>(
     int partitions,
     Duration retention,
     Map<String, String> configs,
-    TopicCodec<K> keyCodec,
-    TopicCodec<V> valueCodec)
+    Codec<K> keyCodec,
+    Codec<V> valueCodec)
     implements Serializable {
 
   public TopicDescriptor {

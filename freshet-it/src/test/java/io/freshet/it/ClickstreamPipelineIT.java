@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.ClickEventWriter;
 import io.freshet.core.clickstream.ClickKind;
-import io.freshet.pipelines.clickstream.ClickstreamJson;
-import io.freshet.pipelines.clickstream.RevenueRow;
-import io.freshet.pipelines.clickstream.SessionRow;
-import io.freshet.pipelines.common.LateEvent;
-import io.freshet.pipelines.common.LateEventCodec;
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.RevenueRowCodec;
+import io.freshet.core.clickstream.SessionRow;
+import io.freshet.core.clickstream.SessionRowCodec;
+import io.freshet.core.late.LateEvent;
+import io.freshet.core.late.LateEventCodec;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
 import java.math.BigDecimal;
@@ -167,7 +168,7 @@ class ClickstreamPipelineIT {
           .until(
               () ->
                   revenue.poll().stream()
-                      .map(r -> ClickstreamJson.REVENUE.decode(r.value()))
+                      .map(r -> new RevenueRowCodec().decode(r.value()))
                       .anyMatch(r -> r.windowEnd() >= REVENUE_UNTIL));
     }
     ClickEvent merging = view("u-m", T0 + 37 * MIN, "garden");
@@ -200,7 +201,7 @@ class ClickstreamPipelineIT {
               () -> {
                 Map<String, String> got = new TreeMap<>();
                 for (var r : revenue.poll()) {
-                  RevenueRow row = ClickstreamJson.REVENUE.decode(r.value());
+                  RevenueRow row = new RevenueRowCodec().decode(r.value());
                   if (row.windowEnd() <= REVENUE_UNTIL) {
                     got.merge(
                         row.geoCountry() + "|" + row.category() + "|" + row.windowStart(),
@@ -218,7 +219,7 @@ class ClickstreamPipelineIT {
               () -> {
                 Map<String, SessionRow> latest = new TreeMap<>();
                 for (var r : sessions.poll()) {
-                  SessionRow row = ClickstreamJson.SESSION.decode(r.value());
+                  SessionRow row = new SessionRowCodec().decode(r.value());
                   latest.merge(row.key(), row, (a, b) -> a.revision() >= b.revision() ? a : b);
                 }
                 Map<String, String> live = new TreeMap<>();

@@ -10,8 +10,8 @@ import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.deadletter.DeadLetterHeader;
 import io.freshet.core.envelope.ErrorType;
-import io.freshet.core.fraud.FraudJson;
 import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.core.time.Timestamps;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
@@ -378,7 +378,7 @@ class DeadLetterToolingIT {
 
   private static List<TransactionDecision> decisionsOf(TopicReader decisions, String txnId) {
     return decisions.poll().stream()
-        .map(r -> FraudJson.readDecision(r.value()))
+        .map(r -> new TransactionDecisionCodec().decode(r.value()))
         .filter(d -> d.transactionId().equals(txnId))
         .toList();
   }

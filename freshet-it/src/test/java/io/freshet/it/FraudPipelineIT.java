@@ -7,8 +7,9 @@ import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.envelope.ErrorType;
 import io.freshet.core.fraud.FraudAlert;
-import io.freshet.core.fraud.FraudJson;
+import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.testkit.fraud.FraudReference;
@@ -117,15 +118,17 @@ class FraudPipelineIT {
               () ->
                   assertThat(
                           alerts.poll().stream()
-                              .map(r -> FraudJson.readAlert(r.value()).alertId())
+                              .map(r -> new FraudAlertCodec().decode(r.value()).alertId())
                               .toList())
                       .containsExactlyInAnyOrderElementsOf(expected.expectedAlerts()));
 
       List<TransactionDecision> decided =
-          decisions.records().stream().map(r -> FraudJson.readDecision(r.value())).toList();
+          decisions.records().stream()
+              .map(r -> new TransactionDecisionCodec().decode(r.value()))
+              .toList();
       List<String> alertIds =
           alerts.records().stream()
-              .map(r -> FraudJson.readAlert(r.value()))
+              .map(r -> new FraudAlertCodec().decode(r.value()))
               .map(FraudAlert::alertId)
               .toList();
       List<DeadLetter> letters =

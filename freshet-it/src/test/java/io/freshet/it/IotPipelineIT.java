@@ -7,15 +7,18 @@ import static org.awaitility.Awaitility.await;
 import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.iot.AnomalyConfig;
 import io.freshet.core.iot.EwmaBaseline;
+import io.freshet.core.iot.SensorAlert;
+import io.freshet.core.iot.SensorAlertCodec;
+import io.freshet.core.iot.SensorAnomalyCodec;
 import io.freshet.core.iot.SensorReading;
 import io.freshet.core.iot.SensorReadingWriter;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStats5sCodec;
+import io.freshet.core.iot.SensorStddev1m;
+import io.freshet.core.iot.SensorStddev1mCodec;
 import io.freshet.core.iot.SensorType;
-import io.freshet.pipelines.common.LateEvent;
-import io.freshet.pipelines.common.LateEventCodec;
-import io.freshet.pipelines.iot.IotJson;
-import io.freshet.pipelines.iot.SensorAlert;
-import io.freshet.pipelines.iot.SensorStats5s;
-import io.freshet.pipelines.iot.SensorStddev1m;
+import io.freshet.core.late.LateEvent;
+import io.freshet.core.late.LateEventCodec;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +137,7 @@ class IotPipelineIT {
           .until(
               () ->
                   stats.poll().stream()
-                      .map(r -> IotJson.STATS.decode(r.value()))
+                      .map(r -> new SensorStats5sCodec().decode(r.value()))
                       .anyMatch(s -> s.windowEnd() >= COMPARED_UNTIL));
     }
     // and then two readings late but within the allowed lateness (dev-1, pane T0+6m) and one
@@ -206,7 +209,7 @@ class IotPipelineIT {
               () ->
                   assertThat(
                           alerts.poll().stream()
-                              .map(r -> IotJson.ALERT.decode(r.value()))
+                              .map(r -> new SensorAlertCodec().decode(r.value()))
                               .map(SensorAlert::eventId)
                               .toList())
                       .containsExactlyInAnyOrderElementsOf(expectedAlerts));
@@ -220,7 +223,7 @@ class IotPipelineIT {
               () ->
                   assertThat(
                           anomalies.poll().stream()
-                              .map(r -> IotJson.ANOMALY.decode(r.value()))
+                              .map(r -> new SensorAnomalyCodec().decode(r.value()))
                               .filter(a -> a.windowEnd() <= COMPARED_UNTIL)
                               .map(a -> key(a.deviceId(), a.sensorType(), a.windowStart()))
                               .toList())
@@ -401,7 +404,7 @@ class IotPipelineIT {
   private static Map<String, SensorStats5s> latestStats(TopicReader reader) {
     Map<String, SensorStats5s> latest = new HashMap<>();
     for (var r : reader.poll()) {
-      SensorStats5s s = IotJson.STATS.decode(r.value());
+      SensorStats5s s = new SensorStats5sCodec().decode(r.value());
       latest.merge(
           key(s.deviceId(), s.sensorType(), s.windowStart()),
           s,
@@ -413,7 +416,7 @@ class IotPipelineIT {
   private static Map<String, SensorStddev1m> latestStddev(TopicReader reader) {
     Map<String, SensorStddev1m> latest = new HashMap<>();
     for (var r : reader.poll()) {
-      SensorStddev1m s = IotJson.STDDEV.decode(r.value());
+      SensorStddev1m s = new SensorStddev1mCodec().decode(r.value());
       latest.merge(
           key(s.deviceId(), s.sensorType(), s.windowStart()),
           s,

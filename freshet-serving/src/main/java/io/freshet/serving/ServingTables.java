@@ -11,14 +11,14 @@ import static io.freshet.serving.SqlType.JSON;
 import static io.freshet.serving.SqlType.TIMESTAMP;
 import static io.freshet.serving.SqlType.VARCHAR;
 
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudRule;
 import io.freshet.core.fraud.TransactionDecision;
-import io.freshet.serving.rows.RevenueRow;
-import io.freshet.serving.rows.SensorAnomalyRow;
-import io.freshet.serving.rows.SensorStatsRow;
-import io.freshet.serving.rows.SensorStddevRow;
-import io.freshet.serving.rows.SessionRow;
+import io.freshet.core.iot.SensorAnomaly;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStddev1m;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class ServingTables {
 
   /** 5-second sensor statistics, keyed by (device_id, sensor_type, window_start). */
-  public static final ServingTable<SensorStatsRow> SENSOR_STATS_5S =
+  public static final ServingTable<SensorStats5s> SENSOR_STATS_5S =
       new ServingTable<>(
           "sensor_stats_5s",
           List.of(
@@ -55,7 +55,7 @@ public final class ServingTables {
               });
 
   /** 1-minute sliding standard deviation, keyed by (device_id, sensor_type, window_start). */
-  public static final ServingTable<SensorStddevRow> SENSOR_STDDEV_1M =
+  public static final ServingTable<SensorStddev1m> SENSOR_STDDEV_1M =
       new ServingTable<>(
           "sensor_stddev_1m",
           List.of(
@@ -82,7 +82,7 @@ public final class ServingTables {
               });
 
   /** Anomalous 5-second means, keyed by (device_id, sensor_type, window_start). */
-  public static final ServingTable<SensorAnomalyRow> SENSOR_ANOMALIES =
+  public static final ServingTable<SensorAnomaly> SENSOR_ANOMALIES =
       new ServingTable<>(
           "sensor_anomalies",
           List.of(

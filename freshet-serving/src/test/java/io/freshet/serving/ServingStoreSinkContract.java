@@ -7,17 +7,17 @@ import static io.freshet.serving.TestRows.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.fraud.AlertDetails;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudRule;
 import io.freshet.core.fraud.Severity;
 import io.freshet.core.fraud.Verdict;
+import io.freshet.core.iot.SensorAnomaly;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStddev1m;
 import io.freshet.core.iot.SensorType;
-import io.freshet.serving.rows.RevenueRow;
-import io.freshet.serving.rows.SensorAnomalyRow;
-import io.freshet.serving.rows.SensorStatsRow;
-import io.freshet.serving.rows.SensorStddevRow;
-import io.freshet.serving.rows.SessionRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,13 +99,13 @@ abstract class ServingStoreSinkContract {
   @Test
   void sensorStatsRoundTrip() throws Exception {
     // Given two windows of two sensors
-    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
 
     // When they are written and flushed
     writeAndFlush(
         writer,
-        new SensorStatsRow("d-1", SensorType.TEMPERATURE, T0, T0 + 5_000, 4, 21.5, 20.0, 23.0, 0),
-        new SensorStatsRow(
+        new SensorStats5s("d-1", SensorType.TEMPERATURE, T0, T0 + 5_000, 4, 21.5, 20.0, 23.0, 0),
+        new SensorStats5s(
             "d-2", SensorType.PRESSURE, T0 + 5_000, T0 + 10_000, 1, 1.5, 1.5, 1.5, 2));
 
     // Then the table holds exactly them
@@ -136,12 +136,12 @@ abstract class ServingStoreSinkContract {
   @Test
   void sensorStddevRoundTrip() throws Exception {
     // Given a 1-minute window with values around 1e6
-    ServingStoreWriter<SensorStddevRow> writer = writer(ServingTables.SENSOR_STDDEV_1M);
+    ServingStoreWriter<SensorStddev1m> writer = writer(ServingTables.SENSOR_STDDEV_1M);
 
     // When it is written and flushed
     writeAndFlush(
         writer,
-        new SensorStddevRow(
+        new SensorStddev1m(
             "d-1", SensorType.VIBRATION, T0, T0 + 60_000, 24, 1_000_000.005, 0.005, 1));
 
     // Then the doubles come back bit for bit
@@ -161,12 +161,11 @@ abstract class ServingStoreSinkContract {
   @Test
   void sensorAnomaliesRoundTrip() throws Exception {
     // Given an anomaly
-    ServingStoreWriter<SensorAnomalyRow> writer = writer(ServingTables.SENSOR_ANOMALIES);
+    ServingStoreWriter<SensorAnomaly> writer = writer(ServingTables.SENSOR_ANOMALIES);
 
     // When it is written and flushed
     writeAndFlush(
-        writer,
-        new SensorAnomalyRow("d-9", SensorType.POWER, T0, T0 + 5_000, 80.0, 50.0, 7.5, 4.0));
+        writer, new SensorAnomaly("d-9", SensorType.POWER, T0, T0 + 5_000, 80.0, 50.0, 7.5, 4.0));
 
     // Then the table holds it
     assertThat(select(store, "SELECT * FROM sensor_anomalies"))
@@ -343,7 +342,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void timestampsAreStoredAsUtcWallClockWhateverTheJvmZone() throws Exception {
     // Given a window starting at 12:00:00.250Z
-    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
 
     // When it is written
     writeAndFlush(writer, stats("d-1", T0 + 250, 20.0, 0));
@@ -360,7 +359,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void rowsBecomeVisibleOnlyAtFlush() throws Exception {
     // Given a written row
-    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
     writer.write(stats("d-1", T0, 20.0, 0), null);
 
     // When no flush (checkpoint) has happened yet
@@ -375,7 +374,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void laterRevisionReplacesEarlierRowInTheTableAndInTheBuffer() throws Exception {
     // Given revision 0 of a window in the table
-    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
     writeAndFlush(writer, stats("d-1", T0, 20.0, 0));
 
     // When revisions 1 and 2 arrive before the next checkpoint
@@ -393,7 +392,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void olderRevisionNeverReplacesNewerOne() throws Exception {
     // Given revision 2 of a window in the table
-    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
     writeAndFlush(writer, stats("d-1", T0, 22.0, 2));
 
     // When a replay writes revision 1 again, and then revision 2 again
@@ -410,7 +409,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void flushLargerThanOneStatementUpsertsEveryRowAndKeepsTheRevisionGuard() throws Exception {
     // Given revision 5 of device d-0's window in the table
-    ServingStoreWriter<SensorStatsRow> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
     writeAndFlush(writer, stats("d-0", T0, 22.0, 5));
 
     // When 250 devices' revision 0 are flushed at once (two full statements and a shorter one)
@@ -432,23 +431,23 @@ abstract class ServingStoreSinkContract {
   void replayAfterFailureLeavesIdenticalTable() throws Exception {
     // Given a writer that completed checkpoint 1, then flushed part of epoch 2 at a barrier whose
     // checkpoint failed, and buffered more before the task died
-    List<SensorStatsRow> epoch1 = List.of(stats("d-1", T0, 20.0, 0), stats("d-2", T0, 30.0, 0));
-    List<SensorStatsRow> epoch2 =
+    List<SensorStats5s> epoch1 = List.of(stats("d-1", T0, 20.0, 0), stats("d-2", T0, 30.0, 0));
+    List<SensorStats5s> epoch2 =
         List.of(
             stats("d-1", T0, 21.0, 1),
             stats("d-3", T0, 40.0, 0),
             stats("d-2", T0 + 5_000, 31.0, 0),
             stats("d-3", T0, 41.0, 1));
-    ServingStoreWriter<SensorStatsRow> failing = writer(ServingTables.SENSOR_STATS_5S);
-    for (SensorStatsRow row : epoch1) {
+    ServingStoreWriter<SensorStats5s> failing = writer(ServingTables.SENSOR_STATS_5S);
+    for (SensorStats5s row : epoch1) {
       failing.write(row, null);
     }
     failing.flush(false);
-    for (SensorStatsRow row : epoch2.subList(0, 2)) {
+    for (SensorStats5s row : epoch2.subList(0, 2)) {
       failing.write(row, null);
     }
     failing.flush(false);
-    for (SensorStatsRow row : epoch2.subList(2, 4)) {
+    for (SensorStats5s row : epoch2.subList(2, 4)) {
       failing.write(row, null);
     }
     failing.close();
@@ -456,8 +455,8 @@ abstract class ServingStoreSinkContract {
     List<List<Object>> reference = referenceTable(epoch1, epoch2);
 
     // When a new writer, restored from checkpoint 1, replays epoch 2 and checkpoints
-    ServingStoreWriter<SensorStatsRow> restored = writer(ServingTables.SENSOR_STATS_5S);
-    for (SensorStatsRow row : epoch2) {
+    ServingStoreWriter<SensorStats5s> restored = writer(ServingTables.SENSOR_STATS_5S);
+    for (SensorStats5s row : epoch2) {
       restored.write(row, null);
     }
     restored.flush(false);
@@ -465,24 +464,24 @@ abstract class ServingStoreSinkContract {
     // Then the table equals that of a run without failure, and a second replay changes nothing
     String all = "SELECT * FROM sensor_stats_5s ORDER BY device_id, window_start";
     assertThat(select(store, all)).isEqualTo(reference);
-    writeAndFlush(restored, epoch2.toArray(SensorStatsRow[]::new));
+    writeAndFlush(restored, epoch2.toArray(SensorStats5s[]::new));
     assertThat(select(store, all)).isEqualTo(reference);
     assertThat(reference).hasSize(4);
   }
 
   /** The table a failure-free run produces, computed in a fresh store of the same engine. */
-  private List<List<Object>> referenceTable(
-      List<SensorStatsRow> epoch1, List<SensorStatsRow> epoch2) throws Exception {
+  private List<List<Object>> referenceTable(List<SensorStats5s> epoch1, List<SensorStats5s> epoch2)
+      throws Exception {
     String referenceUrl = newStoreUrl();
     try (ServingStore reference = ServingStore.open(referenceUrl, ServingTables.ALL);
-        ServingStoreWriter<SensorStatsRow> writer =
+        ServingStoreWriter<SensorStats5s> writer =
             new ServingStoreSink<>(referenceUrl, ServingTables.SENSOR_STATS_5S)
                 .createWriter(new SimpleCounter())) {
-      for (SensorStatsRow row : epoch1) {
+      for (SensorStats5s row : epoch1) {
         writer.write(row, null);
       }
       writer.flush(false);
-      for (SensorStatsRow row : epoch2) {
+      for (SensorStats5s row : epoch2) {
         writer.write(row, null);
       }
       writer.flush(true);
@@ -493,7 +492,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void fullBufferIsUpsertedBeforeTheCheckpoint() throws Exception {
     // Given a sink that buffers at most two keys
-    ServingStoreWriter<SensorStatsRow> writer =
+    ServingStoreWriter<SensorStats5s> writer =
         new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S, 2)
             .createWriter(new SimpleCounter());
     resources.add(writer);
@@ -513,7 +512,7 @@ abstract class ServingStoreSinkContract {
   void countsUpsertedRows() throws Exception {
     // Given a writer counting on a counter
     SimpleCounter counter = new SimpleCounter();
-    ServingStoreWriter<SensorStatsRow> writer =
+    ServingStoreWriter<SensorStats5s> writer =
         new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S).createWriter(counter);
     resources.add(writer);
 

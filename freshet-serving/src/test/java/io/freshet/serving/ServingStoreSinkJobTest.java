@@ -6,7 +6,7 @@ import static io.freshet.serving.TestRows.select;
 import static io.freshet.serving.TestRows.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.freshet.serving.rows.SensorStatsRow;
+import io.freshet.core.iot.SensorStats5s;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -36,7 +36,7 @@ class ServingStoreSinkJobTest {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.fromData(
-              SensorStatsRow.class,
+              SensorStats5s.class,
               stats("d-1", T0, 20.0, 0),
               stats("d-2", T0, 30.0, 0),
               stats("d-1", T0, 21.0, 1))

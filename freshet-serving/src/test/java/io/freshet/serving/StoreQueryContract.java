@@ -5,11 +5,11 @@ import static io.freshet.serving.TestRows.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.fraud.FraudAlert;
+import io.freshet.core.iot.SensorStats5s;
 import io.freshet.core.iot.SensorType;
-import io.freshet.serving.rows.RevenueRow;
-import io.freshet.serving.rows.SensorStatsRow;
-import io.freshet.serving.rows.SessionRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ abstract class StoreQueryContract {
     store = ServingStore.open(url, ServingTables.ALL);
     views = new ViewQuery(store);
     console = new SqlConsole(store);
-    try (ServingStoreWriter<SensorStatsRow> writer =
+    try (ServingStoreWriter<SensorStats5s> writer =
         new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S)
             .createWriter(new SimpleCounter())) {
       writer.write(stats("d-1", T0, 20.0, 0), null);
@@ -56,7 +56,7 @@ abstract class StoreQueryContract {
       writer.write(stats("d-2", T0, 30.0, 0), null);
       writer.write(stats("d-2", T0 + 5_000, 31.0, 0), null);
       writer.write(
-          new SensorStatsRow("d-1", SensorType.PRESSURE, T0, T0 + 5_000, 2, 1.5, 1.25, 1.75, 0),
+          new SensorStats5s("d-1", SensorType.PRESSURE, T0, T0 + 5_000, 2, 1.5, 1.25, 1.75, 0),
           null);
       writer.flush(true);
     }
@@ -419,7 +419,7 @@ abstract class StoreQueryContract {
     // Given four threads querying while a sink keeps upserting new revisions
     ExecutorService readers = Executors.newFixedThreadPool(4);
     List<Future<Long>> totals = new ArrayList<>();
-    try (ServingStoreWriter<SensorStatsRow> writer =
+    try (ServingStoreWriter<SensorStats5s> writer =
         new ServingStoreSink<>(store.url(), ServingTables.SENSOR_STATS_5S)
             .createWriter(new SimpleCounter())) {
       for (int reader = 0; reader < 4; reader++) {

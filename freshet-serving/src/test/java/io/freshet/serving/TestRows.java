@@ -6,9 +6,9 @@ import io.freshet.core.fraud.FraudRule;
 import io.freshet.core.fraud.Severity;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.Verdict;
+import io.freshet.core.iot.SensorStats5s;
 import io.freshet.core.iot.SensorType;
 import io.freshet.core.time.Timestamps;
-import io.freshet.serving.rows.SensorStatsRow;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,8 +36,8 @@ final class TestRows {
     return Instant.parse(iso);
   }
 
-  static SensorStatsRow stats(String device, long windowStart, double mean, int revision) {
-    return new SensorStatsRow(
+  static SensorStats5s stats(String device, long windowStart, double mean, int revision) {
+    return new SensorStats5s(
         device,
         SensorType.TEMPERATURE,
         windowStart,

@@ -2,9 +2,10 @@ package io.freshet.bench.jmh;
 
 import io.freshet.core.fraud.AlertDetails;
 import io.freshet.core.fraud.FraudAlert;
-import io.freshet.core.fraud.FraudJson;
+import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.FraudRule;
 import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.core.fraud.Verdict;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,6 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class OutputSerializationBenchmark {
+  private static final TransactionDecisionCodec DECISIONS = new TransactionDecisionCodec();
+  private static final FraudAlertCodec ALERTS = new FraudAlertCodec();
+
   private TransactionDecision approve;
   private TransactionDecision block;
   private FraudAlert travelAlert;
@@ -54,16 +58,16 @@ public class OutputSerializationBenchmark {
 
   @Benchmark
   public byte[] decisionApprove() {
-    return FraudJson.decision(approve);
+    return DECISIONS.encode(approve);
   }
 
   @Benchmark
   public byte[] decisionBlock() {
-    return FraudJson.decision(block);
+    return DECISIONS.encode(block);
   }
 
   @Benchmark
   public byte[] alertImpossibleTravel() {
-    return FraudJson.alert(travelAlert);
+    return ALERTS.encode(travelAlert);
   }
 }

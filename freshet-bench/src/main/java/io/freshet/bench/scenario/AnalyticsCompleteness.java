@@ -2,7 +2,7 @@ package io.freshet.bench.scenario;
 
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.workload.BenchRecord;
-import io.freshet.pipelines.topic.TopicCodec;
+import io.freshet.core.codec.Codec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ final class AnalyticsCompleteness {
   }
 
   /** The loaded records as the job's source decodes them. */
-  static <T> Iterator<T> decoded(Iterator<BenchRecord> records, TopicCodec<T> codec) {
+  static <T> Iterator<T> decoded(Iterator<BenchRecord> records, Codec<T> codec) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

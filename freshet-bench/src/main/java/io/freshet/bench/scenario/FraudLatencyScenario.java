@@ -13,7 +13,7 @@ import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.bench.workload.BenchRecord;
 import io.freshet.bench.workload.TransactionWorkload;
-import io.freshet.core.fraud.FraudJson;
+import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.pipelines.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +89,9 @@ public final class FraudLatencyScenario implements BenchScenario {
                       int seq =
                           (int)
                               TransactionWorkload.sequenceOf(
-                                  FraudJson.readDecision(record.value()).transactionId());
+                                  new TransactionDecisionCodec()
+                                      .decode(record.value())
+                                      .transactionId());
                       outputAppend[seq] = record.timestamp();
                       visibleAt[seq] = at;
                       received.incrementAndGet();

@@ -6,9 +6,10 @@ import io.freshet.bench.harness.CommittedReader;
 import io.freshet.bench.workload.ExpectedFraudOutput;
 import io.freshet.bench.workload.TransactionWorkload;
 import io.freshet.core.fraud.FraudAlert;
-import io.freshet.core.fraud.FraudJson;
+import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.FraudRule;
 import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.fraud.TransactionDecisionCodec;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class FraudOutputCheck {
           (record, at) -> {
             long seq =
                 TransactionWorkload.sequenceOf(
-                    FraudJson.readDecision(record.value()).transactionId());
+                    new TransactionDecisionCodec().decode(record.value()).transactionId());
             if (seen.get((int) seq)) {
               duplicates[0]++;
             }
@@ -47,7 +48,7 @@ final class FraudOutputCheck {
     try (CommittedReader reader = new CommittedReader(kafka, List.of(wiring.alerts.name()))) {
       reader.readAllCommitted(
           (record, at) -> {
-            FraudAlert alert = FraudJson.readAlert(record.value());
+            FraudAlert alert = new FraudAlertCodec().decode(record.value());
             alerts.merge(alert.rule(), 1L, Long::sum);
             if (alert.rule() == FraudRule.VELOCITY) {
               velocity.add(alert);

@@ -2,11 +2,11 @@ package io.freshet.bench.workload;
 
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.RevenueAggregate;
+import io.freshet.core.clickstream.RevenueRow;
 import io.freshet.core.clickstream.SessionAggregate;
+import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.clickstream.Sessions;
 import io.freshet.pipelines.clickstream.ClickstreamJob;
-import io.freshet.pipelines.clickstream.RevenueRow;
-import io.freshet.pipelines.clickstream.SessionRow;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -142,11 +142,11 @@ public final class ClickstreamReference {
       return new SessionRow(
           userId,
           deviceType,
+          aggregate.sessionStart(),
+          aggregate.sessionEnd(),
           aggregate.eventsInSession(),
           aggregate.categoriesViewed(),
           aggregate.converted(),
-          aggregate.sessionStart(),
-          aggregate.sessionEnd(),
           0,
           false);
     }

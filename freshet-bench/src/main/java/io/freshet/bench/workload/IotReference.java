@@ -2,15 +2,15 @@ package io.freshet.bench.workload;
 
 import io.freshet.core.iot.EwmaBaseline;
 import io.freshet.core.iot.RunningStats;
+import io.freshet.core.iot.SensorAnomaly;
 import io.freshet.core.iot.SensorReading;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStddev1m;
 import io.freshet.core.iot.SensorType;
 import io.freshet.core.iot.SlidingStddev;
 import io.freshet.pipelines.iot.IotKeys;
 import io.freshet.pipelines.iot.IotMonitoringJob;
 import io.freshet.pipelines.iot.IotSettings;
-import io.freshet.pipelines.iot.SensorAnomaly;
-import io.freshet.pipelines.iot.SensorStats5s;
-import io.freshet.pipelines.iot.SensorStddev1m;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

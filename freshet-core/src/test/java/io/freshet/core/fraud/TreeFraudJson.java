@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The tree-model writer that {@link FraudJson#alert} and {@link FraudJson#decision} replaced, kept
- * with java.time formatting as the reference their bytes are compared with.
+ * The tree-model writer that {@link FraudAlertCodec} and {@link TransactionDecisionCodec} replaced,
+ * kept with java.time formatting as the reference their bytes are compared with.
  */
 final class TreeFraudJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();

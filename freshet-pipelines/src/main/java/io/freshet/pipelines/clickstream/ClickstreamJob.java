@@ -1,10 +1,12 @@
 package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.ClickEvent;
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.clickstream.Sessions;
+import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.common.DeadLetterSplitFunction;
 import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
-import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.LateEventFunction;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.Ingested;
@@ -81,13 +83,7 @@ public final class ClickstreamJob {
             .uid("revenue-per-minute")
             .name("revenue-per-minute");
     revenue.sinkTo(io.revenue()).uid("revenue-sink").name("revenue-sink");
-    revenue
-        .map(ClickstreamServingRows::revenue)
-        .uid("revenue-store-rows")
-        .name("revenue-store-rows")
-        .sinkTo(io.revenueStore())
-        .uid("revenue-store-sink")
-        .name("revenue-store-sink");
+    revenue.sinkTo(io.revenueStore()).uid("revenue-store-sink").name("revenue-store-sink");
 
     SingleOutputStreamOperator<SessionRow> sessions =
         clicks
@@ -101,13 +97,7 @@ public final class ClickstreamJob {
             .uid("sessions")
             .name("sessions");
     sessions.sinkTo(io.sessions()).uid("sessions-sink").name("sessions-sink");
-    sessions
-        .map(ClickstreamServingRows::session)
-        .uid("sessions-store-rows")
-        .name("sessions-store-rows")
-        .sinkTo(io.sessionStore())
-        .uid("sessions-store-sink")
-        .name("sessions-store-sink");
+    sessions.sinkTo(io.sessionStore()).uid("sessions-store-sink").name("sessions-store-sink");
 
     revenue
         .getSideOutput(LATE_FOR_REVENUE)

@@ -1,7 +1,9 @@
 package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.ClickEvent;
-import io.freshet.pipelines.common.LateEvent;
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.SessionRow;
+import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -16,5 +18,5 @@ public record ClickstreamJobIo(
     Sink<SessionRow> sessions,
     Sink<LateEvent> lateEvents,
     Sink<DeadLetterRecord> deadLetters,
-    Sink<io.freshet.serving.rows.RevenueRow> revenueStore,
-    Sink<io.freshet.serving.rows.SessionRow> sessionStore) {}
+    Sink<RevenueRow> revenueStore,
+    Sink<SessionRow> sessionStore) {}

@@ -1,7 +1,9 @@
 package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.ClickEvent;
-import io.freshet.pipelines.common.LateEvent;
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.SessionRow;
+import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
 import io.freshet.pipelines.kafka.Ingested;

@@ -1,6 +1,7 @@
 package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.RevenueAggregate;
+import io.freshet.core.clickstream.RevenueRow;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;

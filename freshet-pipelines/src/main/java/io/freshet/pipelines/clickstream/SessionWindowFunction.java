@@ -1,6 +1,7 @@
 package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.SessionAggregate;
+import io.freshet.core.clickstream.SessionRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class SessionWindowFunction
       int revision = emitted.get(start) + 1;
       emitted.remove(start);
       out.collect(
-          new SessionRow(user, device, 0, new String[0], false, start, start, revision, true));
+          new SessionRow(user, device, start, start, 0, new String[0], false, revision, true));
     }
     Integer previous = emitted.get(s.sessionStart());
     int revision = previous == null ? 0 : previous + 1;
@@ -54,11 +55,11 @@ public final class SessionWindowFunction
         new SessionRow(
             user,
             device,
+            s.sessionStart(),
+            s.sessionEnd(),
             s.eventsInSession(),
             s.categoriesViewed(),
             s.converted(),
-            s.sessionStart(),
-            s.sessionEnd(),
             revision,
             false));
   }

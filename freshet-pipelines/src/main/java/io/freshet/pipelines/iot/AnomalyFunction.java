@@ -1,7 +1,9 @@
 package io.freshet.pipelines.iot;
 
 import io.freshet.core.iot.AnomalyConfig;
+import io.freshet.core.iot.EquipmentBaseline;
 import io.freshet.core.iot.EwmaBaseline;
+import io.freshet.core.iot.SensorAnomaly;
 import io.freshet.core.iot.SensorType;
 import java.util.OptionalDouble;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -1,5 +1,7 @@
 package io.freshet.pipelines.iot;
 
+import io.freshet.core.iot.EquipmentBaseline;
+import io.freshet.core.iot.EquipmentBaselineCodec;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;

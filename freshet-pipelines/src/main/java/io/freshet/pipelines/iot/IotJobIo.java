@@ -1,12 +1,14 @@
 package io.freshet.pipelines.iot;
 
+import io.freshet.core.iot.EquipmentBaseline;
+import io.freshet.core.iot.SensorAlert;
+import io.freshet.core.iot.SensorAnomaly;
 import io.freshet.core.iot.SensorReading;
-import io.freshet.pipelines.common.LateEvent;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStddev1m;
+import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
-import io.freshet.serving.rows.SensorAnomalyRow;
-import io.freshet.serving.rows.SensorStatsRow;
-import io.freshet.serving.rows.SensorStddevRow;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -22,6 +24,6 @@ public record IotJobIo(
     Sink<SensorAlert> alerts,
     Sink<LateEvent> lateEvents,
     Sink<DeadLetterRecord> deadLetters,
-    Sink<SensorStatsRow> statsStore,
-    Sink<SensorStddevRow> stddevStore,
-    Sink<SensorAnomalyRow> anomalyStore) {}
+    Sink<SensorStats5s> statsStore,
+    Sink<SensorStddev1m> stddevStore,
+    Sink<SensorAnomaly> anomalyStore) {}

@@ -1,7 +1,11 @@
 package io.freshet.pipelines.iot;
 
+import io.freshet.core.iot.SensorAlert;
+import io.freshet.core.iot.SensorAnomaly;
 import io.freshet.core.iot.SensorReading;
-import io.freshet.pipelines.common.LateEvent;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStddev1m;
+import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
 import io.freshet.pipelines.kafka.Ingested;

@@ -1,9 +1,13 @@
 package io.freshet.pipelines.iot;
 
+import io.freshet.core.iot.EquipmentBaseline;
+import io.freshet.core.iot.SensorAnomaly;
 import io.freshet.core.iot.SensorReading;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStddev1m;
+import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.common.DeadLetterSplitFunction;
 import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
-import io.freshet.pipelines.common.LateEvent;
 import io.freshet.pipelines.common.LateEventFunction;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.Ingested;
@@ -92,15 +96,9 @@ public final class IotMonitoringJob {
             .name("sensor-panes-5s");
 
     SingleOutputStreamOperator<SensorStats5s> stats =
-        panes.map(SensorStats5s::of).uid("sensor-stats-5s").name("sensor-stats-5s");
+        panes.map(PaneStats::toStats).uid("sensor-stats-5s").name("sensor-stats-5s");
     stats.sinkTo(io.stats()).uid("sensor-stats-sink").name("sensor-stats-sink");
-    stats
-        .map(IotServingRows::stats)
-        .uid("sensor-stats-store-rows")
-        .name("sensor-stats-store-rows")
-        .sinkTo(io.statsStore())
-        .uid("sensor-stats-store-sink")
-        .name("sensor-stats-store-sink");
+    stats.sinkTo(io.statsStore()).uid("sensor-stats-store-sink").name("sensor-stats-store-sink");
 
     SingleOutputStreamOperator<SensorStddev1m> stddev =
         panes
@@ -110,9 +108,6 @@ public final class IotMonitoringJob {
             .name("sensor-stddev-1m");
     stddev.sinkTo(io.stddev()).uid("sensor-stddev-sink").name("sensor-stddev-sink");
     stddev
-        .map(IotServingRows::stddev)
-        .uid("sensor-stddev-store-rows")
-        .name("sensor-stddev-store-rows")
         .sinkTo(io.stddevStore())
         .uid("sensor-stddev-store-sink")
         .name("sensor-stddev-store-sink");
@@ -134,9 +129,6 @@ public final class IotMonitoringJob {
             .name("sensor-anomalies");
     anomalies.sinkTo(io.anomalies()).uid("sensor-anomalies-sink").name("sensor-anomalies-sink");
     anomalies
-        .map(IotServingRows::anomaly)
-        .uid("sensor-anomalies-store-rows")
-        .name("sensor-anomalies-store-rows")
         .sinkTo(io.anomalyStore())
         .uid("sensor-anomalies-store-sink")
         .name("sensor-anomalies-store-sink");

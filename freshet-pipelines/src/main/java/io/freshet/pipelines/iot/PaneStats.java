@@ -1,6 +1,7 @@
 package io.freshet.pipelines.iot;
 
 import io.freshet.core.iot.RunningStats;
+import io.freshet.core.iot.SensorStats5s;
 import io.freshet.core.iot.SensorType;
 
 /**
@@ -14,6 +15,20 @@ public record PaneStats(
     long windowEnd,
     RunningStats stats,
     int revision) {
+
+  /** The {@code sensor-stats-5s} record of this pane. */
+  public SensorStats5s toStats() {
+    return new SensorStats5s(
+        deviceId,
+        sensorType,
+        windowStart,
+        windowEnd,
+        stats.count(),
+        stats.mean(),
+        stats.min(),
+        stats.max(),
+        revision);
+  }
 
   /** The key every IoT keyed operator partitions by. */
   public String key() {

@@ -1,6 +1,7 @@
 package io.freshet.pipelines.iot;
 
 import io.freshet.core.iot.RunningStats;
+import io.freshet.core.iot.SensorStddev1m;
 import io.freshet.core.iot.SlidingStddev;
 import java.time.Duration;
 import java.util.ArrayList;

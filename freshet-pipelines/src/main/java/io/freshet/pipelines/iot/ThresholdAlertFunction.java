@@ -1,5 +1,6 @@
 package io.freshet.pipelines.iot;
 
+import io.freshet.core.iot.SensorAlert;
 import io.freshet.core.iot.SensorReading;
 import io.freshet.core.iot.SensorThresholds;
 import io.freshet.pipelines.kafka.Arrival;

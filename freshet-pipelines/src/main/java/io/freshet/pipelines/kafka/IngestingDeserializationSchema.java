@@ -1,12 +1,12 @@
 package io.freshet.pipelines.kafka;
 
+import io.freshet.core.codec.Codec;
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.envelope.InvalidEventException;
 import io.freshet.core.envelope.RawHeader;
 import io.freshet.core.envelope.RawRecord;
 import io.freshet.pipelines.common.PipelineId;
-import io.freshet.pipelines.topic.TopicCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +30,13 @@ public final class IngestingDeserializationSchema<T>
 
   private static final Pattern REPLAY_COUNT = Pattern.compile("[0-9]{1,9}");
 
-  private final TopicCodec<T> codec;
+  private final Codec<T> codec;
   private final EventTimeOf<T> eventTime;
   private final PipelineId pipeline;
   private final TypeInformation<Ingested<T>> producedType;
 
   public IngestingDeserializationSchema(
-      TopicCodec<T> codec,
+      Codec<T> codec,
       EventTimeOf<T> eventTime,
       PipelineId pipeline,
       TypeInformation<Ingested<T>> producedType) {

@@ -3,12 +3,14 @@ package io.freshet.pipelines.topic;
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.ClickEventReader;
 import io.freshet.core.clickstream.ClickEventWriter;
+import io.freshet.core.codec.Codec;
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.fraud.FraudAlert;
-import io.freshet.core.fraud.FraudJson;
+import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.core.fraud.TransactionReader;
 import io.freshet.core.fraud.TransactionWriter;
 import io.freshet.core.iot.SensorReading;
@@ -16,29 +18,33 @@ import io.freshet.core.iot.SensorReadingReader;
 import io.freshet.core.iot.SensorReadingWriter;
 import java.nio.charset.StandardCharsets;
 
-/** The codecs of Freshet's topics, one constant per wire format. */
+/**
+ * The codecs of Freshet's topics, one constant per wire format: the UTF-8 key codec, the input
+ * envelopes (validated on decode by core's readers) and the output codecs that live beside their
+ * records in core.
+ */
 public final class Codecs {
   private Codecs() {}
 
   /** UTF-8 text keys such as customer ids; a null key stays null. */
-  public static final TopicCodec<String> UTF8 = new Utf8Codec();
+  public static final Codec<String> UTF8 = new Utf8Codec();
 
   /** The transaction.initiated envelope, validated on decode. */
-  public static final TopicCodec<Transaction> TRANSACTION = new TransactionCodec();
+  public static final Codec<Transaction> TRANSACTION = new TransactionCodec();
 
-  public static final TopicCodec<FraudAlert> FRAUD_ALERT = new FraudAlertCodec();
+  public static final Codec<FraudAlert> FRAUD_ALERT = new FraudAlertCodec();
 
   /** The clickstream.* envelopes, validated on decode. */
-  public static final TopicCodec<ClickEvent> CLICK_EVENT = new ClickEventCodec();
+  public static final Codec<ClickEvent> CLICK_EVENT = new ClickEventCodec();
 
   /** The sensor.reading envelope, validated on decode; encoding is the simulators' business. */
-  public static final TopicCodec<SensorReading> SENSOR_READING = new SensorReadingCodec();
+  public static final Codec<SensorReading> SENSOR_READING = new SensorReadingCodec();
 
-  public static final TopicCodec<TransactionDecision> DECISION = new DecisionCodec();
+  public static final Codec<TransactionDecision> DECISION = new TransactionDecisionCodec();
 
-  public static final TopicCodec<DeadLetter> DEAD_LETTER = new DeadLetterTopicCodec();
+  public static final Codec<DeadLetter> DEAD_LETTER = new DeadLetterTopicCodec();
 
-  private static final class Utf8Codec implements TopicCodec<String> {
+  private static final class Utf8Codec implements Codec<String> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -52,7 +58,7 @@ public final class Codecs {
     }
   }
 
-  private static final class TransactionCodec implements TopicCodec<Transaction> {
+  private static final class TransactionCodec implements Codec<Transaction> {
     private static final long serialVersionUID = 1L;
     private static final TransactionReader READER = new TransactionReader();
 
@@ -67,7 +73,7 @@ public final class Codecs {
     }
   }
 
-  private static final class ClickEventCodec implements TopicCodec<ClickEvent> {
+  private static final class ClickEventCodec implements Codec<ClickEvent> {
     private static final long serialVersionUID = 1L;
     private static final ClickEventReader READER = new ClickEventReader();
 
@@ -82,7 +88,7 @@ public final class Codecs {
     }
   }
 
-  private static final class SensorReadingCodec implements TopicCodec<SensorReading> {
+  private static final class SensorReadingCodec implements Codec<SensorReading> {
     private static final long serialVersionUID = 1L;
     private static final SensorReadingReader READER = new SensorReadingReader();
 
@@ -97,35 +103,7 @@ public final class Codecs {
     }
   }
 
-  private static final class FraudAlertCodec implements TopicCodec<FraudAlert> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public byte[] encode(FraudAlert value) {
-      return FraudJson.alert(value);
-    }
-
-    @Override
-    public FraudAlert decode(byte[] bytes) {
-      return FraudJson.readAlert(bytes);
-    }
-  }
-
-  private static final class DecisionCodec implements TopicCodec<TransactionDecision> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public byte[] encode(TransactionDecision value) {
-      return FraudJson.decision(value);
-    }
-
-    @Override
-    public TransactionDecision decode(byte[] bytes) {
-      return FraudJson.readDecision(bytes);
-    }
-  }
-
-  private static final class DeadLetterTopicCodec implements TopicCodec<DeadLetter> {
+  private static final class DeadLetterTopicCodec implements Codec<DeadLetter> {
     private static final long serialVersionUID = 1L;
 
     @Override

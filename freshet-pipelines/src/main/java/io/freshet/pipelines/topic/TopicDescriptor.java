@@ -1,5 +1,6 @@
 package io.freshet.pipelines.topic;
 
+import io.freshet.core.codec.Codec;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,8 +17,8 @@ public record TopicDescriptor<K, V>(
     int partitions,
     Duration retention,
     Map<String, String> configs,
-    TopicCodec<K> keyCodec,
-    TopicCodec<V> valueCodec,
+    Codec<K> keyCodec,
+    Codec<V> valueCodec,
     TopicRole role)
     implements Serializable {
 
@@ -42,8 +43,8 @@ public record TopicDescriptor<K, V>(
       int partitions,
       Duration retention,
       Map<String, String> configs,
-      TopicCodec<K> keyCodec,
-      TopicCodec<V> valueCodec) {
+      Codec<K> keyCodec,
+      Codec<V> valueCodec) {
     this(name, partitions, retention, configs, keyCodec, valueCodec, TopicRole.OUTPUT);
   }
 

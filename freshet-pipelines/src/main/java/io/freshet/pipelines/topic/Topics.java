@@ -1,23 +1,28 @@
 package io.freshet.pipelines.topic;
 
 import io.freshet.core.clickstream.ClickEvent;
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.RevenueRowCodec;
+import io.freshet.core.clickstream.SessionRow;
+import io.freshet.core.clickstream.SessionRowCodec;
+import io.freshet.core.codec.Codec;
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.iot.EquipmentBaseline;
+import io.freshet.core.iot.EquipmentBaselineCodec;
+import io.freshet.core.iot.SensorAlert;
+import io.freshet.core.iot.SensorAlertCodec;
+import io.freshet.core.iot.SensorAnomaly;
+import io.freshet.core.iot.SensorAnomalyCodec;
 import io.freshet.core.iot.SensorReading;
-import io.freshet.pipelines.clickstream.ClickstreamJson;
-import io.freshet.pipelines.clickstream.RevenueRow;
-import io.freshet.pipelines.clickstream.SessionRow;
-import io.freshet.pipelines.common.LateEvent;
-import io.freshet.pipelines.common.LateEventCodec;
-import io.freshet.pipelines.iot.EquipmentBaseline;
-import io.freshet.pipelines.iot.EquipmentBaselineCodec;
-import io.freshet.pipelines.iot.IotJson;
-import io.freshet.pipelines.iot.SensorAlert;
-import io.freshet.pipelines.iot.SensorAnomaly;
-import io.freshet.pipelines.iot.SensorStats5s;
-import io.freshet.pipelines.iot.SensorStddev1m;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStats5sCodec;
+import io.freshet.core.iot.SensorStddev1m;
+import io.freshet.core.iot.SensorStddev1mCodec;
+import io.freshet.core.late.LateEvent;
+import io.freshet.core.late.LateEventCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +82,16 @@ public final class Topics {
           TopicRole.REFERENCE);
 
   public static final TopicDescriptor<String, SensorStats5s> SENSOR_STATS_5S =
-      output("sensor-stats-5s", IotJson.STATS);
+      output("sensor-stats-5s", new SensorStats5sCodec());
 
   public static final TopicDescriptor<String, SensorStddev1m> SENSOR_STDDEV_1M =
-      output("sensor-stddev-1m", IotJson.STDDEV);
+      output("sensor-stddev-1m", new SensorStddev1mCodec());
 
   public static final TopicDescriptor<String, SensorAnomaly> SENSOR_ANOMALIES =
-      output("sensor-anomalies", IotJson.ANOMALY);
+      output("sensor-anomalies", new SensorAnomalyCodec());
 
   public static final TopicDescriptor<String, SensorAlert> SENSOR_ALERTS =
-      output("sensor-alerts", IotJson.ALERT);
+      output("sensor-alerts", new SensorAlertCodec());
 
   public static final TopicDescriptor<String, ClickEvent> CLICKSTREAM_EVENTS =
       new TopicDescriptor<>(
@@ -102,16 +107,16 @@ public final class Topics {
       deadLettersFor(CLICKSTREAM_EVENTS);
 
   public static final TopicDescriptor<String, RevenueRow> REVENUE_PER_MINUTE =
-      output("revenue-per-minute", ClickstreamJson.REVENUE);
+      output("revenue-per-minute", new RevenueRowCodec());
 
   public static final TopicDescriptor<String, SessionRow> SESSIONS =
-      output("sessions", ClickstreamJson.SESSION);
+      output("sessions", new SessionRowCodec());
 
   /** Events too late for a window, one record per event and pipeline that could not use it. */
   public static final TopicDescriptor<String, LateEvent> LATE_EVENTS =
       output("late-events", new LateEventCodec());
 
-  private static <V> TopicDescriptor<String, V> output(String name, TopicCodec<V> codec) {
+  private static <V> TopicDescriptor<String, V> output(String name, Codec<V> codec) {
     return new TopicDescriptor<>(name, 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, codec);
   }
 

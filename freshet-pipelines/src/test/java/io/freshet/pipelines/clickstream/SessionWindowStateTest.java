@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.ClickKind;
 import io.freshet.core.clickstream.SessionAggregate;
+import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.clickstream.Sessions;
 import io.freshet.pipelines.kafka.Arrival;
 import java.time.Duration;

@@ -2,10 +2,18 @@ package io.freshet.pipelines.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freshet.core.clickstream.RevenueRow;
+import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.fraud.CustomerHistory;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.core.iot.EquipmentBaseline;
+import io.freshet.core.iot.SensorAlert;
+import io.freshet.core.iot.SensorAnomaly;
+import io.freshet.core.iot.SensorStats5s;
+import io.freshet.core.iot.SensorStddev1m;
+import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.kafka.Ingested;
@@ -24,7 +32,15 @@ class TypeInformationTest {
         TransactionDecision.class,
         FraudAlert.class,
         CustomerHistory.class,
-        DeadLetterRecord.class
+        DeadLetterRecord.class,
+        SensorStats5s.class,
+        SensorStddev1m.class,
+        SensorAnomaly.class,
+        SensorAlert.class,
+        EquipmentBaseline.class,
+        RevenueRow.class,
+        SessionRow.class,
+        LateEvent.class
       })
   void isAPojo(Class<?> type) {
     assertThat(TypeInformation.of(type)).isInstanceOf(PojoTypeInfo.class);

@@ -3,7 +3,9 @@ package io.freshet.pipelines.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freshet.core.iot.AnomalyConfig;
+import io.freshet.core.iot.EquipmentBaseline;
 import io.freshet.core.iot.RunningStats;
+import io.freshet.core.iot.SensorAnomaly;
 import io.freshet.core.iot.SensorType;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;

@@ -3,6 +3,7 @@ package io.freshet.pipelines.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freshet.core.iot.RunningStats;
+import io.freshet.core.iot.SensorStddev1m;
 import io.freshet.core.iot.SensorType;
 import java.time.Duration;
 import java.time.Instant;

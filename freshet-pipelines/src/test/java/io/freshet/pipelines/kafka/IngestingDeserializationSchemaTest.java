@@ -2,13 +2,13 @@ package io.freshet.pipelines.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freshet.core.codec.Codec;
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.deadletter.DeadLetterHeader;
 import io.freshet.core.envelope.ErrorType;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.pipelines.common.PipelineId;
-import io.freshet.pipelines.topic.TopicCodec;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +51,8 @@ class IngestingDeserializationSchemaTest {
   @Test
   void aDecoderFailureCarriesTheReplayCountToo() {
     // Given a codec that throws and a record replayed once
-    TopicCodec<Transaction> broken =
-        new TopicCodec<>() {
+    Codec<Transaction> broken =
+        new Codec<>() {
           private static final long serialVersionUID = 1L;
 
           @Override
@@ -119,7 +119,7 @@ class IngestingDeserializationSchemaTest {
     assertThat(deadLetterOf(schema, nullValue).replayCount()).isZero();
   }
 
-  private static IngestingDeserializationSchema<Transaction> schema(TopicCodec<Transaction> codec) {
+  private static IngestingDeserializationSchema<Transaction> schema(Codec<Transaction> codec) {
     return new IngestingDeserializationSchema<>(
         codec,
         Transaction::eventTime,

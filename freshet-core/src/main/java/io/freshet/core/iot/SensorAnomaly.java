@@ -1,17 +1,17 @@
-package io.freshet.serving.rows;
+package io.freshet.core.iot;
 
-import io.freshet.core.iot.SensorType;
 import java.util.Objects;
 
 /**
- * A row of {@code sensor_anomalies}: a 5-second mean far from its sensor's baseline.
+ * A 5-second mean far from its sensor's baseline: the {@code sensor-anomalies} topic and the {@code
+ * sensor_anomalies} table.
  *
  * @param windowStart start of the 5-second window, epoch milliseconds
  * @param windowEnd end of the 5-second window, epoch milliseconds
  * @param value the window's mean
  * @param z (value - baselineMean) / baselineStddev
  */
-public record SensorAnomalyRow(
+public record SensorAnomaly(
     String deviceId,
     SensorType sensorType,
     long windowStart,
@@ -21,7 +21,7 @@ public record SensorAnomalyRow(
     double baselineStddev,
     double z) {
 
-  public SensorAnomalyRow {
+  public SensorAnomaly {
     Objects.requireNonNull(deviceId, "deviceId");
     Objects.requireNonNull(sensorType, "sensorType");
   }

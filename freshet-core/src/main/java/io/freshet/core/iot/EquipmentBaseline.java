@@ -1,6 +1,4 @@
-package io.freshet.pipelines.iot;
-
-import io.freshet.core.iot.SensorType;
+package io.freshet.core.iot;
 
 /**
  * A known-good baseline for one sensor type, from the compacted {@code equipment-baselines} topic:

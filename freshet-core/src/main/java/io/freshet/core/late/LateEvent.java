@@ -1,4 +1,4 @@
-package io.freshet.pipelines.common;
+package io.freshet.core.late;
 
 /**
  * An event too late for a window of a pipeline: the event, the window it missed and the watermark

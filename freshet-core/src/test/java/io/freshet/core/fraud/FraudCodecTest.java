@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class FraudJsonTest {
+class FraudCodecTest {
   static final Instant DETECTED = Instant.parse("2026-11-26T12:00:01.500Z");
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,19 +29,19 @@ class FraudJsonTest {
   @Test
   void velocityAlertRoundTrips() {
     FraudAlert alert = alert(FraudRule.VELOCITY, AlertDetails.velocity(6));
-    assertThat(FraudJson.readAlert(FraudJson.alert(alert))).isEqualTo(alert);
+    assertThat(new FraudAlertCodec().decode(new FraudAlertCodec().encode(alert))).isEqualTo(alert);
   }
 
   @Test
   void travelAlertRoundTrips() {
     FraudAlert alert = alert(FraudRule.IMPOSSIBLE_TRAVEL, AlertDetails.travel(343.55, 12.5));
-    assertThat(FraudJson.readAlert(FraudJson.alert(alert))).isEqualTo(alert);
+    assertThat(new FraudAlertCodec().decode(new FraudAlertCodec().encode(alert))).isEqualTo(alert);
   }
 
   @Test
   void amountAlertRoundTrips() {
     FraudAlert alert = alert(FraudRule.AMOUNT_ANOMALY, AlertDetails.amount(999.99, 41.2));
-    assertThat(FraudJson.readAlert(FraudJson.alert(alert))).isEqualTo(alert);
+    assertThat(new FraudAlertCodec().decode(new FraudAlertCodec().encode(alert))).isEqualTo(alert);
   }
 
   @Test
@@ -50,7 +50,7 @@ class FraudJsonTest {
     FraudAlert alert = alert(FraudRule.IMPOSSIBLE_TRAVEL, AlertDetails.travel(600.0, 30.0));
 
     // When it is written
-    String json = new String(FraudJson.alert(alert), StandardCharsets.UTF_8);
+    String json = new String(new FraudAlertCodec().encode(alert), StandardCharsets.UTF_8);
 
     // Then it has exactly the documented fields
     assertThat(json)
@@ -75,7 +75,9 @@ class FraudJsonTest {
             DETECTED.toEpochMilli());
 
     // When written and read back / Then it is equal
-    assertThat(FraudJson.readDecision(FraudJson.decision(decision))).isEqualTo(decision);
+    assertThat(
+            new TransactionDecisionCodec().decode(new TransactionDecisionCodec().encode(decision)))
+        .isEqualTo(decision);
   }
 
   @Test
@@ -91,7 +93,7 @@ class FraudJsonTest {
             DETECTED.toEpochMilli());
 
     // When it is written
-    byte[] bytes = FraudJson.decision(decision);
+    byte[] bytes = new TransactionDecisionCodec().encode(decision);
     JsonNode json = JSON.readTree(bytes);
 
     // Then rules_fired is an empty array and it round-trips
@@ -100,12 +102,30 @@ class FraudJsonTest {
     assertThat(json.get("rules_fired")).isEmpty();
     assertThat(json.get("event_time").textValue()).isEqualTo("2026-11-26T12:00:00.000Z");
     assertThat(json.get("decided_at").textValue()).isEqualTo("2026-11-26T12:00:01.500Z");
-    assertThat(FraudJson.readDecision(bytes)).isEqualTo(decision);
+    assertThat(new TransactionDecisionCodec().decode(bytes)).isEqualTo(decision);
+  }
+
+  @Test
+  void decisionJsonHasTheDocumentedText() {
+    TransactionDecision decision =
+        new TransactionDecision(
+            "txn-9",
+            "cust-42",
+            Verdict.REVIEW,
+            new FraudRule[] {FraudRule.VELOCITY},
+            NOON.toEpochMilli(),
+            DETECTED.toEpochMilli());
+
+    assertThat(new String(new TransactionDecisionCodec().encode(decision), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"transaction_id\":\"txn-9\",\"customer_id\":\"cust-42\",\"decision\":\"REVIEW\","
+                + "\"rules_fired\":[\"VELOCITY\"],\"event_time\":\"2026-11-26T12:00:00.000Z\","
+                + "\"decided_at\":\"2026-11-26T12:00:01.500Z\"}");
   }
 
   @Test
   void readerRejectsMalformedJson() {
-    assertThatThrownBy(() -> FraudJson.readAlert("{".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> new FraudAlertCodec().decode("{".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

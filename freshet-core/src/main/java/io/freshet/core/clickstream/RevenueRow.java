@@ -1,11 +1,11 @@
-package io.freshet.serving.rows;
+package io.freshet.core.clickstream;
 
-import io.freshet.core.clickstream.RevenueAggregate;
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A row of {@code realtime_revenue}: the purchases of one minute in one country and category.
+ * The purchases of one minute in one country and category: the {@code revenue-per-minute} topic and
+ * the {@code realtime_revenue} table.
  *
  * <p>Equality compares the amounts by value, so 10.5 and 10.50 are equal, as they are in the
  * store's DECIMAL columns.

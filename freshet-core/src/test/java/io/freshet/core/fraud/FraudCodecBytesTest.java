@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The streaming writers produce exactly the bytes of the tree-model writer they replaced. */
-class FraudJsonBytesTest {
+class FraudCodecBytesTest {
   static final double[] SPECIAL_DOUBLES = {
     0.0,
     -0.0,
@@ -43,9 +43,9 @@ class FraudJsonBytesTest {
     Random random = new Random(42);
     for (int i = 0; i < 20_000; i++) {
       FraudAlert alert = randomAlert(random);
-      assertThat(new String(FraudJson.alert(alert), StandardCharsets.UTF_8))
+      assertThat(new String(new FraudAlertCodec().encode(alert), StandardCharsets.UTF_8))
           .isEqualTo(new String(TreeFraudJson.alert(alert), StandardCharsets.UTF_8));
-      assertThat(FraudJson.alert(alert)).isEqualTo(TreeFraudJson.alert(alert));
+      assertThat(new FraudAlertCodec().encode(alert)).isEqualTo(TreeFraudJson.alert(alert));
     }
   }
 
@@ -54,9 +54,11 @@ class FraudJsonBytesTest {
     Random random = new Random(43);
     for (int i = 0; i < 20_000; i++) {
       TransactionDecision decision = randomDecision(random);
-      assertThat(new String(FraudJson.decision(decision), StandardCharsets.UTF_8))
+      assertThat(
+              new String(new TransactionDecisionCodec().encode(decision), StandardCharsets.UTF_8))
           .isEqualTo(new String(TreeFraudJson.decision(decision), StandardCharsets.UTF_8));
-      assertThat(FraudJson.decision(decision)).isEqualTo(TreeFraudJson.decision(decision));
+      assertThat(new TransactionDecisionCodec().encode(decision))
+          .isEqualTo(TreeFraudJson.decision(decision));
     }
   }
 

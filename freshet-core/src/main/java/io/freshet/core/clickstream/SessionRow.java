@@ -1,13 +1,12 @@
-package io.freshet.serving.rows;
+package io.freshet.core.clickstream;
 
-import io.freshet.core.clickstream.SessionAggregate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A row of {@code sessions}: one shopper's session on one device type, or the retraction of a
- * session that a late event merged into another.
+ * One shopper's session on one device type, or the retraction of a session that a late event merged
+ * into another: the {@code sessions} topic and table.
  *
  * <p>Categories are a {@code String[]} rather than a {@code List} so the row stays a Flink POJO;
  * the accessor returns a copy.
@@ -65,6 +64,11 @@ public record SessionRow(
         converted,
         newRevision,
         true);
+  }
+
+  /** The natural key downstream upserts use. */
+  public String key() {
+    return userId + "|" + deviceType + "|" + sessionStart;
   }
 
   /** The sorted distinct categories; a copy. */

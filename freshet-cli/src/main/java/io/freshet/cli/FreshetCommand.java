@@ -1,5 +1,7 @@
 package io.freshet.cli;
 
+import io.freshet.runtime.cli.CommandPlugin;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,6 @@ import picocli.CommandLine.Command;
     description = "Real-time streaming analytics on Apache Kafka and Apache Flink.",
     subcommands = {
       RunCommand.class,
-      BenchCommand.class,
       ProduceCommand.class,
       TailCommand.class,
       DlqCommand.class,
@@ -26,11 +27,21 @@ public final class FreshetCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * The command with its built-in subcommands and those of every {@link CommandPlugin} on the
+   * classpath, such as {@code bench}, which {@code ./freshet} puts on the classpath only for {@code
+   * bench} and the top-level help.
+   */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new FreshetCommand());
+    for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {
+      cli.addSubcommand(plugin.command());
+    }
+    // Set after the plugins: it only reaches the subcommands already added.
+    return cli.setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
   public static void main(String[] args) {
-    int exit =
-        new CommandLine(new FreshetCommand())
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .execute(args);
-    System.exit(exit);
+    System.exit(commandLine().execute(args));
   }
 }

@@ -1,6 +1,8 @@
 package io.freshet.bench.harness;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,23 +27,14 @@ public final class FreshetRunProcess implements AutoCloseable {
   /** The CLI's entry point; on the classpath only when the bench runs as {@code freshet bench}. */
   public static final String MAIN_CLASS = "io.freshet.cli.FreshetCommand";
 
+  private static final String JVM_OPENS_RESOURCE = "jvm-opens.txt";
+
   /**
-   * Flink and Kafka reflect into JDK internals on Java 17: the same list as the root pom's {@code
-   * freshet.jvm.opens} and the {@code ./freshet} script.
+   * Flink and Kafka reflect into JDK internals on Java 17: the flags of the repository's {@code
+   * jvm-opens.txt}, the one list of them (also read by {@code ./freshet} and the surefire argLine),
+   * which the build copies next to this class.
    */
-  public static final List<String> JVM_OPENS =
-      List.of(
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/java.util=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-opens=java.base/java.io=ALL-UNNAMED",
-          "--add-opens=java.base/java.nio=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-opens=java.base/java.net=ALL-UNNAMED",
-          "--add-opens=java.base/java.text=ALL-UNNAMED",
-          "--add-opens=java.base/java.time=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED");
+  public static final List<String> JVM_OPENS = readJvmOpens();
 
   /** The heap {@code ./freshet} gives the process unless told otherwise. */
   public static final String MAX_HEAP = "-Xmx1g";
@@ -98,6 +91,30 @@ public final class FreshetRunProcess implements AutoCloseable {
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new FreshetRunProcess(process, log, httpPort);
+  }
+
+  /**
+   * The flags of {@code jvm-opens.txt}, a java argument file of plain flags: whitespace separates
+   * them, {@code #} starts a comment.
+   */
+  static List<String> readJvmOpens() {
+    try (InputStream in = FreshetRunProcess.class.getResourceAsStream(JVM_OPENS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            JVM_OPENS_RESOURCE + " is not on the classpath next to " + FreshetRunProcess.class);
+      }
+      List<String> flags = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+        int comment = line.indexOf('#');
+        String content = (comment < 0 ? line : line.substring(0, comment)).strip();
+        if (!content.isEmpty()) {
+          flags.addAll(List.of(content.split("\\s+")));
+        }
+      }
+      return List.copyOf(flags);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + JVM_OPENS_RESOURCE, e);
+    }
   }
 
   /** A port free right now, for {@code --http-port}, {@code --kafka-port} and the like. */

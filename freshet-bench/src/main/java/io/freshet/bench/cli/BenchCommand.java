@@ -1,4 +1,4 @@
-package io.freshet.cli;
+package io.freshet.bench.cli;
 
 import io.freshet.bench.BenchOptions;
 import io.freshet.bench.BenchRunner;

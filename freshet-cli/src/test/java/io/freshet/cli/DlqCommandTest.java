@@ -3,7 +3,7 @@ package io.freshet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freshet.core.envelope.ErrorType;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -67,7 +67,7 @@ class DlqCommandTest {
 
     // Then it reads the transactions dead-letter topic
     assertThat(show.offset).isEqualTo(17);
-    assertThat(show.topic).isEqualTo(Topics.TRANSACTIONS_DLQ.name());
+    assertThat(show.topic).isEqualTo(FraudTopics.TRANSACTIONS_DLQ.name());
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.clickstream.SessionRowCodec;
 import io.freshet.core.late.LateEvent;
 import io.freshet.core.late.LateEventCodec;
+import io.freshet.pipelines.clickstream.ClickstreamTopics;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
 import java.math.BigDecimal;
@@ -155,13 +156,13 @@ class ClickstreamPipelineIT {
       ordered.forEach(c -> send(producer, c));
       producer.send(
           new ProducerRecord<>(
-              Topics.CLICKSTREAM_EVENTS.name(),
+              ClickstreamTopics.CLICKSTREAM_EVENTS.name(),
               "u-bad".getBytes(StandardCharsets.UTF_8),
               "{\"event_id\":\"bad\",\"event_type\":\"clickstream.purchase\",\"timestamp\":\"2026-11-26T12:00:00.000Z\",\"payload\":{\"event_type\":\"purchase\",\"user_id\":\"u-bad\",\"device_type\":\"desktop\",\"category\":\"books\",\"geo_country\":\"DE\",\"price\":-1,\"quantity\":1}}"
                   .getBytes(StandardCharsets.UTF_8)));
     }
     // and, once revenue up to T0+71m has fired, four late clicks
-    try (TopicReader revenue = reader(Topics.REVENUE_PER_MINUTE.name())) {
+    try (TopicReader revenue = reader(ClickstreamTopics.REVENUE_PER_MINUTE.name())) {
       await()
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(200))
@@ -190,10 +191,10 @@ class ClickstreamPipelineIT {
     forSessions.add(merging);
     forSessions.add(tooLateForRevenue);
     Map<String, String> expectedSessions = sessionsReference(forSessions);
-    try (TopicReader revenue = reader(Topics.REVENUE_PER_MINUTE.name());
-        TopicReader sessions = reader(Topics.SESSIONS.name());
+    try (TopicReader revenue = reader(ClickstreamTopics.REVENUE_PER_MINUTE.name());
+        TopicReader sessions = reader(ClickstreamTopics.SESSIONS.name());
         TopicReader late = reader(Topics.LATE_EVENTS.name());
-        TopicReader deadLetters = reader(Topics.CLICKSTREAM_EVENTS_DLQ.name())) {
+        TopicReader deadLetters = reader(ClickstreamTopics.CLICKSTREAM_EVENTS_DLQ.name())) {
       await()
           .atMost(Duration.ofMinutes(1))
           .pollInterval(Duration.ofMillis(200))
@@ -466,7 +467,7 @@ class ClickstreamPipelineIT {
   private void send(KafkaProducer<byte[], byte[]> producer, ClickEvent c) {
     producer.send(
         new ProducerRecord<>(
-            Topics.CLICKSTREAM_EVENTS.name(),
+            ClickstreamTopics.CLICKSTREAM_EVENTS.name(),
             c.userId().getBytes(StandardCharsets.UTF_8),
             ClickEventWriter.write(c, "test")));
   }

@@ -13,7 +13,7 @@ import io.freshet.core.envelope.ErrorType;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.core.time.Timestamps;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
 import io.freshet.runtime.http.HttpServer;
@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadLetterToolingIT {
   static final String PIPELINE = "fraud-detection";
-  static final String DLQ = Topics.TRANSACTIONS_DLQ.name();
+  static final String DLQ = FraudTopics.TRANSACTIONS_DLQ.name();
   static final String FIX = "sed 's/\"amount\":\"abc\"/\"amount\":12.5/'";
   static final Pattern ONE_SENT =
       Pattern.compile(
@@ -99,8 +99,8 @@ class DeadLetterToolingIT {
     produce(txn.key(), original, new RecordHeader("trace", utf8("t-dlq-1")));
 
     try (TopicReader deadLetters = reader(DLQ);
-        TopicReader decisions = reader(Topics.TRANSACTION_DECISIONS.name());
-        TopicReader transactions = reader(Topics.TRANSACTIONS.name())) {
+        TopicReader decisions = reader(FraudTopics.TRANSACTION_DECISIONS.name());
+        TopicReader transactions = reader(FraudTopics.TRANSACTIONS.name())) {
       // When the pipeline dead-letters it
       ConsumerRecord<byte[], byte[]> firstRecord = awaitRecords(deadLetters, 1).get(0);
       DeadLetter first = DeadLetterCodec.fromJson(firstRecord.value());
@@ -413,7 +413,7 @@ class DeadLetterToolingIT {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       ProducerRecord<byte[], byte[]> record =
-          new ProducerRecord<>(Topics.TRANSACTIONS.name(), utf8(key), utf8(value));
+          new ProducerRecord<>(FraudTopics.TRANSACTIONS.name(), utf8(key), utf8(value));
       for (Header h : headers) {
         record.headers().add(h);
       }

@@ -10,7 +10,7 @@ import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.testkit.fraud.FraudReference;
 import io.freshet.testkit.fraud.GeneratedRecord;
@@ -85,12 +85,13 @@ class FraudPipelineIT {
     // When everything is produced to the transactions topic in order
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       for (GeneratedRecord r : scenario.records()) {
-        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), utf8(r.key()), r.value()));
+        producer.send(
+            new ProducerRecord<>(FraudTopics.TRANSACTIONS.name(), utf8(r.key()), r.value()));
       }
       producer.send(
-          new ProducerRecord<>(Topics.TRANSACTIONS.name(), utf8("big-customer"), oversized));
+          new ProducerRecord<>(FraudTopics.TRANSACTIONS.name(), utf8("big-customer"), oversized));
       ProducerRecord<byte[], byte[]> binary =
-          new ProducerRecord<>(Topics.TRANSACTIONS.name(), utf8("binary-customer"), notUtf8);
+          new ProducerRecord<>(FraudTopics.TRANSACTIONS.name(), utf8("binary-customer"), notUtf8);
       binary.headers().add(new RecordHeader("trace", utf8("abc-123")));
       producer.send(binary);
       producer.flush();
@@ -99,9 +100,9 @@ class FraudPipelineIT {
     long expectedDeadLetters = expected.malformed() + 2;
 
     // Then read_committed consumers eventually see one decision per unique valid transaction
-    try (TopicReader decisions = reader(Topics.TRANSACTION_DECISIONS.name());
-        TopicReader alerts = reader(Topics.FRAUD_ALERTS.name());
-        TopicReader deadLetters = reader(Topics.TRANSACTIONS_DLQ.name())) {
+    try (TopicReader decisions = reader(FraudTopics.TRANSACTION_DECISIONS.name());
+        TopicReader alerts = reader(FraudTopics.FRAUD_ALERTS.name());
+        TopicReader deadLetters = reader(FraudTopics.TRANSACTIONS_DLQ.name())) {
       await()
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(100))
@@ -164,7 +165,7 @@ class FraudPipelineIT {
       assertThat(big.errorType()).isEqualTo(ErrorType.OVERSIZED);
       assertThat(big.originalValueBytes()).isEqualTo(oversized);
       assertThat(big.pipeline()).isEqualTo("fraud-detection");
-      assertThat(big.sourceTopic()).isEqualTo(Topics.TRANSACTIONS.name());
+      assertThat(big.sourceTopic()).isEqualTo(FraudTopics.TRANSACTIONS.name());
 
       DeadLetter binary = single(letters, l -> "binary-customer".equals(l.originalKey()));
       assertThat(binary.valueEncoding()).isEqualTo(DeadLetter.BASE64);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.testkit.fraud.FraudReference;
 import io.freshet.testkit.fraud.GeneratedRecord;
 import io.freshet.testkit.fraud.ReferenceResult;
@@ -75,13 +75,13 @@ class FreshetCliEndToEndIT {
           Duration.ofMinutes(2),
           "produce",
           "--topic",
-          Topics.TRANSACTIONS.name(),
+          FraudTopics.TRANSACTIONS.name(),
           "--bootstrap-servers",
           bootstrap,
           first.toString());
       // and it is killed with SIGKILL as soon as the first decisions are committed
       try (TopicReader decisions =
-          new TopicReader(bootstrap, Topics.TRANSACTION_DECISIONS.name())) {
+          new TopicReader(bootstrap, FraudTopics.TRANSACTION_DECISIONS.name())) {
         await()
             .atMost(Duration.ofMinutes(2))
             .pollInterval(Duration.ofMillis(50))
@@ -102,23 +102,23 @@ class FreshetCliEndToEndIT {
           Duration.ofMinutes(2),
           "produce",
           "--topic",
-          Topics.TRANSACTIONS.name(),
+          FraudTopics.TRANSACTIONS.name(),
           "--bootstrap-servers",
           bootstrap,
           second.toString());
 
       // and read_committed output holds every decision and alert exactly once
       try (TopicReader decisions =
-          new TopicReader(bootstrap, Topics.TRANSACTION_DECISIONS.name())) {
+          new TopicReader(bootstrap, FraudTopics.TRANSACTION_DECISIONS.name())) {
         await()
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> decisions.poll().size() >= expected.validUnique());
       }
       assertThat(freshet.isAlive()).as("freshet run is still up:\n%s", tailOf(log2)).isTrue();
-      List<JsonNode> decisions = tail(bootstrap, Topics.TRANSACTION_DECISIONS.name());
-      List<JsonNode> alerts = tail(bootstrap, Topics.FRAUD_ALERTS.name());
-      List<JsonNode> deadLetters = tail(bootstrap, Topics.TRANSACTIONS_DLQ.name());
+      List<JsonNode> decisions = tail(bootstrap, FraudTopics.TRANSACTION_DECISIONS.name());
+      List<JsonNode> alerts = tail(bootstrap, FraudTopics.FRAUD_ALERTS.name());
+      List<JsonNode> deadLetters = tail(bootstrap, FraudTopics.TRANSACTIONS_DLQ.name());
 
       List<String> decided =
           decisions.stream().map(d -> d.at("/value/transaction_id").asText()).toList();

@@ -19,6 +19,7 @@ import io.freshet.core.iot.SensorStddev1mCodec;
 import io.freshet.core.iot.SensorType;
 import io.freshet.core.late.LateEvent;
 import io.freshet.core.late.LateEventCodec;
+import io.freshet.pipelines.iot.IotTopics;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
 import java.nio.charset.StandardCharsets;
@@ -127,10 +128,11 @@ class IotPipelineIT {
         send(producer, r);
       }
       for (byte[] bad : malformed) {
-        producer.send(new ProducerRecord<>(Topics.SENSOR_READINGS.name(), "dev-9".getBytes(), bad));
+        producer.send(
+            new ProducerRecord<>(IotTopics.SENSOR_READINGS.name(), "dev-9".getBytes(), bad));
       }
     }
-    try (TopicReader stats = reader(Topics.SENSOR_STATS_5S.name())) {
+    try (TopicReader stats = reader(IotTopics.SENSOR_STATS_5S.name())) {
       await()
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(200))
@@ -157,12 +159,12 @@ class IotPipelineIT {
     // Then every output matches the reference computed with plain loops
     Map<String, double[]> expectedStats = statsByWindow(counted, PANE, PANE);
     Map<String, double[]> expectedStddev = statsByWindow(counted, MIN, PANE);
-    try (TopicReader stats = reader(Topics.SENSOR_STATS_5S.name());
-        TopicReader stddev = reader(Topics.SENSOR_STDDEV_1M.name());
+    try (TopicReader stats = reader(IotTopics.SENSOR_STATS_5S.name());
+        TopicReader stddev = reader(IotTopics.SENSOR_STDDEV_1M.name());
         TopicReader late = reader(Topics.LATE_EVENTS.name());
-        TopicReader alerts = reader(Topics.SENSOR_ALERTS.name());
-        TopicReader anomalies = reader(Topics.SENSOR_ANOMALIES.name());
-        TopicReader deadLetters = reader(Topics.SENSOR_READINGS_DLQ.name())) {
+        TopicReader alerts = reader(IotTopics.SENSOR_ALERTS.name());
+        TopicReader anomalies = reader(IotTopics.SENSOR_ANOMALIES.name());
+        TopicReader deadLetters = reader(IotTopics.SENSOR_READINGS_DLQ.name())) {
       await()
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(200))
@@ -428,7 +430,7 @@ class IotPipelineIT {
   private void send(KafkaProducer<byte[], byte[]> producer, SensorReading r) {
     producer.send(
         new ProducerRecord<>(
-            Topics.SENSOR_READINGS.name(),
+            IotTopics.SENSOR_READINGS.name(),
             r.deviceId().getBytes(StandardCharsets.UTF_8),
             SensorReadingWriter.write(r, "test")));
   }

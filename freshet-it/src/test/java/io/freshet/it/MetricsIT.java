@@ -3,7 +3,7 @@ package io.freshet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
@@ -147,7 +147,7 @@ class MetricsIT {
     String group = "held-group";
     try (KafkaConsumer<byte[], byte[]> held = consumer(group)) {
       List<TopicPartition> partitions =
-          held.partitionsFor(Topics.TRANSACTIONS.name()).stream()
+          held.partitionsFor(FraudTopics.TRANSACTIONS.name()).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       Map<TopicPartition, Long> ends = held.endOffsets(partitions);
@@ -265,7 +265,9 @@ class MetricsIT {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (byte[] v : values) {
-        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), "k".getBytes(), v)).get();
+        producer
+            .send(new ProducerRecord<>(FraudTopics.TRANSACTIONS.name(), "k".getBytes(), v))
+            .get();
       }
     }
   }

@@ -9,7 +9,8 @@ import io.freshet.cli.FreshetCommand;
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.ClickEventWriter;
 import io.freshet.core.clickstream.ClickKind;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.clickstream.ClickstreamTopics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
@@ -124,7 +125,7 @@ class ServingStoreIT {
                 .amount(20);
         producer.send(
             new ProducerRecord<>(
-                Topics.TRANSACTIONS.name(),
+                FraudTopics.TRANSACTIONS.name(),
                 txn.key().getBytes(StandardCharsets.UTF_8),
                 txn.bytes()));
       }
@@ -215,7 +216,7 @@ class ServingStoreIT {
   private void send(KafkaProducer<byte[], byte[]> producer, ClickEvent c) {
     producer.send(
         new ProducerRecord<>(
-            Topics.CLICKSTREAM_EVENTS.name(),
+            ClickstreamTopics.CLICKSTREAM_EVENTS.name(),
             c.userId().getBytes(StandardCharsets.UTF_8),
             ClickEventWriter.write(c, "test")));
   }

@@ -10,13 +10,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The JSON text stored in {@link SqlType#JSON} columns, and read back from them. */
-final class JsonText {
+public final class JsonText {
   static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   private JsonText() {}
 
   /** A JSON array of strings, in the given order. */
-  static String stringArray(List<String> values) {
+  public static String stringArray(List<String> values) {
     ArrayNode array = MAPPER.createArrayNode();
     values.forEach(array::add);
     return write(array);
@@ -27,7 +27,7 @@ final class JsonText {
    * distance_km}, {@code minutes}, {@code amount}, {@code mean}); fields that do not apply to the
    * rule are omitted. Null details give SQL NULL.
    */
-  static String alertDetails(AlertDetails details) {
+  public static String alertDetails(AlertDetails details) {
     if (details == null) {
       return null;
     }

@@ -30,6 +30,7 @@ import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.clickstream.ClickKeys;
 import io.freshet.pipelines.clickstream.ClickstreamJob;
 import io.freshet.pipelines.clickstream.ClickstreamJobIo;
+import io.freshet.pipelines.clickstream.ClickstreamTopics;
 import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.common.WindowSettings;
@@ -38,6 +39,7 @@ import io.freshet.pipelines.iot.IotJobIo;
 import io.freshet.pipelines.iot.IotMonitoringJob;
 import io.freshet.pipelines.iot.IotPipelineSettings;
 import io.freshet.pipelines.iot.IotSettings;
+import io.freshet.pipelines.iot.IotTopics;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
 import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
@@ -142,7 +144,9 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
 
     IotOutputs iotOutputs = iotOutputs(context.kafka(), runId);
     TopicDescriptor<String, ?> baselines =
-        context.kafka().createTopic(Topics.EQUIPMENT_BASELINES, NAME + "-" + runId + "-baselines");
+        context
+            .kafka()
+            .createTopic(IotTopics.EQUIPMENT_BASELINES, NAME + "-" + runId + "-baselines");
     Measured iot =
         measure(
             context,
@@ -219,22 +223,24 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
   private static ClickOutputs clickOutputs(BenchKafka kafka, String runId) throws Exception {
     String prefix = NAME + "-" + runId + "-";
     return new ClickOutputs(
-        kafka.createTopic(Topics.REVENUE_PER_MINUTE, prefix + "revenue-per-minute"),
-        kafka.createTopic(Topics.SESSIONS, prefix + "sessions"),
+        kafka.createTopic(ClickstreamTopics.REVENUE_PER_MINUTE, prefix + "revenue-per-minute"),
+        kafka.createTopic(ClickstreamTopics.SESSIONS, prefix + "sessions"),
         kafka.createTopic(Topics.LATE_EVENTS, prefix + "click-late-events"),
         kafka.createTopic(
-            Topics.CLICKSTREAM_EVENTS_DLQ, prefix + Topics.CLICKSTREAM_EVENTS_DLQ.name()));
+            ClickstreamTopics.CLICKSTREAM_EVENTS_DLQ,
+            prefix + ClickstreamTopics.CLICKSTREAM_EVENTS_DLQ.name()));
   }
 
   private static IotOutputs iotOutputs(BenchKafka kafka, String runId) throws Exception {
     String prefix = NAME + "-" + runId + "-";
     return new IotOutputs(
-        kafka.createTopic(Topics.SENSOR_STATS_5S, prefix + "sensor-stats-5s"),
-        kafka.createTopic(Topics.SENSOR_STDDEV_1M, prefix + "sensor-stddev-1m"),
-        kafka.createTopic(Topics.SENSOR_ANOMALIES, prefix + "sensor-anomalies"),
-        kafka.createTopic(Topics.SENSOR_ALERTS, prefix + "sensor-alerts"),
+        kafka.createTopic(IotTopics.SENSOR_STATS_5S, prefix + "sensor-stats-5s"),
+        kafka.createTopic(IotTopics.SENSOR_STDDEV_1M, prefix + "sensor-stddev-1m"),
+        kafka.createTopic(IotTopics.SENSOR_ANOMALIES, prefix + "sensor-anomalies"),
+        kafka.createTopic(IotTopics.SENSOR_ALERTS, prefix + "sensor-alerts"),
         kafka.createTopic(Topics.LATE_EVENTS, prefix + "sensor-late-events"),
-        kafka.createTopic(Topics.SENSOR_READINGS_DLQ, prefix + Topics.SENSOR_READINGS_DLQ.name()));
+        kafka.createTopic(
+            IotTopics.SENSOR_READINGS_DLQ, prefix + IotTopics.SENSOR_READINGS_DLQ.name()));
   }
 
   /**

@@ -13,8 +13,8 @@ import io.freshet.core.clickstream.RevenueRow;
 import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.late.LateEvent;
+import io.freshet.pipelines.clickstream.ClickstreamTopics;
 import io.freshet.pipelines.topic.TopicDescriptor;
-import io.freshet.pipelines.topic.Topics;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +77,7 @@ final class ClickstreamCompleteness {
     ClickstreamReference.Totals totals =
         ClickstreamReference.run(
             AnalyticsCompleteness.decoded(
-                workload.records(), Topics.CLICKSTREAM_EVENTS.valueCodec()),
+                workload.records(), ClickstreamTopics.CLICKSTREAM_EVENTS.valueCodec()),
             new ClickstreamReference.Expected() {
               @Override
               public void revenue(RevenueRow expected) {

@@ -1,7 +1,7 @@
 package io.freshet.bench.scenario;
 
 import io.freshet.bench.IncompleteResultsException;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +28,8 @@ final class CommittedDecisions {
 
   void accept(ConsumerRecord<byte[], byte[]> record) {
     committed++;
-    String id = Topics.TRANSACTION_DECISIONS.valueCodec().decode(record.value()).transactionId();
+    String id =
+        FraudTopics.TRANSACTION_DECISIONS.valueCodec().decode(record.value()).transactionId();
     int index = SyntheticTransactions.index(id, PacedTransactionInput.TRANSACTION_PREFIX);
     if (index < 0 || index >= events) {
       foreign++;

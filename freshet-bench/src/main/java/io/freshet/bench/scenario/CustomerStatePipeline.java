@@ -12,12 +12,12 @@ import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.fraud.FraudDetectionJob;
 import io.freshet.pipelines.fraud.FraudJobIo;
+import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
 import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
-import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.config.FreshetConfig;
 import java.util.Iterator;
 import java.util.List;
@@ -68,7 +68,7 @@ final class CustomerStatePipeline implements KeyedPipeline {
 
   @Override
   public String createInput(BenchKafka kafka) throws Exception {
-    return kafka.createTopic(Topics.TRANSACTIONS, "state-transactions").name();
+    return kafka.createTopic(FraudTopics.TRANSACTIONS, "state-transactions").name();
   }
 
   @Override
@@ -102,9 +102,13 @@ final class CustomerStatePipeline implements KeyedPipeline {
   public List<StateOutput> createOutputs(BenchKafka kafka, String tag) throws Exception {
     return List.of(
         new StateOutput(
-            kafka.createTopic(Topics.TRANSACTION_DECISIONS, tag + "-decisions").name(), keys, true),
-        new StateOutput(kafka.createTopic(Topics.FRAUD_ALERTS, tag + "-alerts").name(), -1, false),
-        new StateOutput(kafka.createTopic(Topics.TRANSACTIONS_DLQ, tag + "-dlq").name(), 0, false));
+            kafka.createTopic(FraudTopics.TRANSACTION_DECISIONS, tag + "-decisions").name(),
+            keys,
+            true),
+        new StateOutput(
+            kafka.createTopic(FraudTopics.FRAUD_ALERTS, tag + "-alerts").name(), -1, false),
+        new StateOutput(
+            kafka.createTopic(FraudTopics.TRANSACTIONS_DLQ, tag + "-dlq").name(), 0, false));
   }
 
   @Override
@@ -113,7 +117,7 @@ final class CustomerStatePipeline implements KeyedPipeline {
     KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers());
     IngestingDeserializationSchema<Transaction> deserializer =
         new IngestingDeserializationSchema<>(
-            Topics.TRANSACTIONS.valueCodec(),
+            FraudTopics.TRANSACTIONS.valueCodec(),
             Transaction::eventTime,
             PipelineId.of(FraudDetectionJob.NAME),
             TypeInformation.of(new TypeHint<Ingested<Transaction>>() {}));
@@ -124,16 +128,17 @@ final class CustomerStatePipeline implements KeyedPipeline {
                 PRODUCTION.maxOutOfOrderness(), PRODUCTION.sourceIdleness()),
             connection.exactlyOnceSink(
                 new TopicSerializationSchema<String, TransactionDecision>(
-                    Topics.TRANSACTION_DECISIONS.withName(outputs.get(0).topic()),
+                    FraudTopics.TRANSACTION_DECISIONS.withName(outputs.get(0).topic()),
                     TransactionDecision::customerId),
                 tag + "-decisions"),
             connection.exactlyOnceSink(
                 new TopicSerializationSchema<String, FraudAlert>(
-                    Topics.FRAUD_ALERTS.withName(outputs.get(1).topic()), FraudAlert::customerId),
+                    FraudTopics.FRAUD_ALERTS.withName(outputs.get(1).topic()),
+                    FraudAlert::customerId),
                 tag + "-alerts"),
             connection.exactlyOnceSink(
                 new DeadLetterSerializationSchema(
-                    Topics.TRANSACTIONS_DLQ.withName(outputs.get(2).topic())),
+                    FraudTopics.TRANSACTIONS_DLQ.withName(outputs.get(2).topic())),
                 tag + "-dlq"),
             new DiscardingSink<>(),
             new DiscardingSink<>());

@@ -20,6 +20,7 @@ import io.freshet.pipelines.iot.IotJobIo;
 import io.freshet.pipelines.iot.IotMonitoringJob;
 import io.freshet.pipelines.iot.IotPipelineSettings;
 import io.freshet.pipelines.iot.IotSettings;
+import io.freshet.pipelines.iot.IotTopics;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
 import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
@@ -111,8 +112,8 @@ final class DeviceStatePipeline implements KeyedPipeline {
 
   @Override
   public String createInput(BenchKafka kafka) throws Exception {
-    baselines = kafka.createTopic(Topics.EQUIPMENT_BASELINES, "state-baselines").name();
-    return kafka.createTopic(Topics.SENSOR_READINGS, "state-readings").name();
+    baselines = kafka.createTopic(IotTopics.EQUIPMENT_BASELINES, "state-baselines").name();
+    return kafka.createTopic(IotTopics.SENSOR_READINGS, "state-readings").name();
   }
 
   @Override
@@ -148,7 +149,7 @@ final class DeviceStatePipeline implements KeyedPipeline {
     context.loader().load(input, records, keys);
     // Appended after every device reading, on every partition: each partition's watermark
     // jumps only once its readings are all in.
-    int partitions = Topics.SENSOR_READINGS.partitions();
+    int partitions = IotTopics.SENSOR_READINGS.partitions();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(context.kafka().producerProperties())) {
       for (int p = 0; p < partitions; p++) {
@@ -176,17 +177,18 @@ final class DeviceStatePipeline implements KeyedPipeline {
   public List<StateOutput> createOutputs(BenchKafka kafka, String tag) throws Exception {
     return List.of(
         new StateOutput(
-            kafka.createTopic(Topics.SENSOR_STATS_5S, tag + "-stats").name(), keys, true),
+            kafka.createTopic(IotTopics.SENSOR_STATS_5S, tag + "-stats").name(), keys, true),
         new StateOutput(
-            kafka.createTopic(Topics.SENSOR_STDDEV_1M, tag + "-stddev").name(),
+            kafka.createTopic(IotTopics.SENSOR_STDDEV_1M, tag + "-stddev").name(),
             keys * windowsPerPane(),
             false),
         new StateOutput(
-            kafka.createTopic(Topics.SENSOR_ANOMALIES, tag + "-anomalies").name(), -1, false),
-        new StateOutput(kafka.createTopic(Topics.SENSOR_ALERTS, tag + "-alerts").name(), -1, false),
+            kafka.createTopic(IotTopics.SENSOR_ANOMALIES, tag + "-anomalies").name(), -1, false),
+        new StateOutput(
+            kafka.createTopic(IotTopics.SENSOR_ALERTS, tag + "-alerts").name(), -1, false),
         new StateOutput(kafka.createTopic(Topics.LATE_EVENTS, tag + "-late").name(), 0, false),
         new StateOutput(
-            kafka.createTopic(Topics.SENSOR_READINGS_DLQ, tag + "-dlq").name(), 0, false));
+            kafka.createTopic(IotTopics.SENSOR_READINGS_DLQ, tag + "-dlq").name(), 0, false));
   }
 
   @Override
@@ -195,7 +197,7 @@ final class DeviceStatePipeline implements KeyedPipeline {
     KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers());
     IngestingDeserializationSchema<SensorReading> deserializer =
         new IngestingDeserializationSchema<>(
-            Topics.SENSOR_READINGS.valueCodec(),
+            IotTopics.SENSOR_READINGS.valueCodec(),
             SensorReading::eventTime,
             PipelineId.of(IotMonitoringJob.NAME),
             TypeInformation.of(new TypeHint<Ingested<SensorReading>>() {}));
@@ -211,22 +213,23 @@ final class DeviceStatePipeline implements KeyedPipeline {
                 new EquipmentBaselineDeserializer()),
             connection.exactlyOnceSink(
                 new TopicSerializationSchema<String, SensorStats5s>(
-                    Topics.SENSOR_STATS_5S.withName(outputs.get(0).topic()),
+                    IotTopics.SENSOR_STATS_5S.withName(outputs.get(0).topic()),
                     SensorStats5s::deviceId),
                 tag + "-stats"),
             connection.exactlyOnceSink(
                 new TopicSerializationSchema<String, SensorStddev1m>(
-                    Topics.SENSOR_STDDEV_1M.withName(outputs.get(1).topic()),
+                    IotTopics.SENSOR_STDDEV_1M.withName(outputs.get(1).topic()),
                     SensorStddev1m::deviceId),
                 tag + "-stddev"),
             connection.exactlyOnceSink(
                 new TopicSerializationSchema<String, SensorAnomaly>(
-                    Topics.SENSOR_ANOMALIES.withName(outputs.get(2).topic()),
+                    IotTopics.SENSOR_ANOMALIES.withName(outputs.get(2).topic()),
                     SensorAnomaly::deviceId),
                 tag + "-anomalies"),
             connection.exactlyOnceSink(
                 new TopicSerializationSchema<String, SensorAlert>(
-                    Topics.SENSOR_ALERTS.withName(outputs.get(3).topic()), SensorAlert::deviceId),
+                    IotTopics.SENSOR_ALERTS.withName(outputs.get(3).topic()),
+                    SensorAlert::deviceId),
                 tag + "-alerts"),
             connection.exactlyOnceSink(
                 new TopicSerializationSchema<String, LateEvent>(
@@ -234,7 +237,7 @@ final class DeviceStatePipeline implements KeyedPipeline {
                 tag + "-late"),
             connection.exactlyOnceSink(
                 new DeadLetterSerializationSchema(
-                    Topics.SENSOR_READINGS_DLQ.withName(outputs.get(5).topic())),
+                    IotTopics.SENSOR_READINGS_DLQ.withName(outputs.get(5).topic())),
                 tag + "-dlq"),
             new DiscardingSink<>(),
             new DiscardingSink<>(),

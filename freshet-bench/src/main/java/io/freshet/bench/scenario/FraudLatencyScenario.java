@@ -14,7 +14,7 @@ import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.bench.workload.BenchRecord;
 import io.freshet.bench.workload.TransactionWorkload;
 import io.freshet.core.fraud.TransactionDecisionCodec;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -64,7 +64,10 @@ public final class FraudLatencyScenario implements BenchScenario {
     TransactionWorkload workload =
         new TransactionWorkload(context.options().seed() + 1, total, customers);
     String input =
-        context.kafka().createTopic(Topics.TRANSACTIONS, "latency-transactions-" + total).name();
+        context
+            .kafka()
+            .createTopic(FraudTopics.TRANSACTIONS, "latency-transactions-" + total)
+            .name();
     FraudWiring wiring = FraudWiring.create(context.kafka(), name());
     Duration checkpointInterval = BenchJob.DEFAULT_CHECKPOINT_INTERVAL;
     JobRun run =

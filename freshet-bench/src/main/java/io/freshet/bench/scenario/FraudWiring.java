@@ -10,13 +10,13 @@ import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.fraud.FraudDetectionJob;
 import io.freshet.pipelines.fraud.FraudJobIo;
+import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
 import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.topic.TopicDescriptor;
-import io.freshet.pipelines.topic.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -55,9 +55,9 @@ final class FraudWiring {
   static FraudWiring create(BenchKafka kafka, String run) throws Exception {
     String tag = run + "-" + UUID.randomUUID().toString().substring(0, 6);
     return new FraudWiring(
-        kafka.createTopic(Topics.TRANSACTION_DECISIONS, tag + "-decisions"),
-        kafka.createTopic(Topics.FRAUD_ALERTS, tag + "-alerts"),
-        kafka.createTopic(Topics.TRANSACTIONS_DLQ, tag + "-dlq").name(),
+        kafka.createTopic(FraudTopics.TRANSACTION_DECISIONS, tag + "-decisions"),
+        kafka.createTopic(FraudTopics.FRAUD_ALERTS, tag + "-alerts"),
+        kafka.createTopic(FraudTopics.TRANSACTIONS_DLQ, tag + "-dlq").name(),
         tag);
   }
 
@@ -84,7 +84,8 @@ final class FraudWiring {
                 new TopicSerializationSchema<String, FraudAlert>(alerts, FraudAlert::customerId),
                 tag + "-alerts"),
             connection.exactlyOnceSink(
-                new DeadLetterSerializationSchema(Topics.TRANSACTIONS_DLQ.withName(deadLetters)),
+                new DeadLetterSerializationSchema(
+                    FraudTopics.TRANSACTIONS_DLQ.withName(deadLetters)),
                 tag + "-dlq"),
             new DiscardingSink<>(),
             new DiscardingSink<>());
@@ -94,7 +95,7 @@ final class FraudWiring {
   /** The production deserializer of transaction envelopes. */
   static IngestingDeserializationSchema<Transaction> deserializer() {
     return new IngestingDeserializationSchema<>(
-        Topics.TRANSACTIONS.valueCodec(),
+        FraudTopics.TRANSACTIONS.valueCodec(),
         Transaction::eventTime,
         PipelineId.of(FraudDetectionJob.NAME),
         TypeInformation.of(new TypeHint<Ingested<Transaction>>() {}));

@@ -18,8 +18,8 @@ import io.freshet.core.iot.SensorStddev1m;
 import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.iot.IotKeys;
 import io.freshet.pipelines.iot.IotSettings;
+import io.freshet.pipelines.iot.IotTopics;
 import io.freshet.pipelines.topic.TopicDescriptor;
-import io.freshet.pipelines.topic.Topics;
 import java.util.List;
 
 /** Checks the IoT job's committed outputs against {@link IotReference}, after the clock stopped. */
@@ -95,7 +95,8 @@ final class IotCompleteness {
     long[] readingsInPanes = {0};
     IotReference.Totals totals =
         IotReference.run(
-            AnalyticsCompleteness.decoded(workload.records(), Topics.SENSOR_READINGS.valueCodec()),
+            AnalyticsCompleteness.decoded(
+                workload.records(), IotTopics.SENSOR_READINGS.valueCodec()),
             settings,
             new IotReference.Expected() {
               @Override

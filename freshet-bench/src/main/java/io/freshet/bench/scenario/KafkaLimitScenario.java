@@ -13,7 +13,7 @@ import io.freshet.bench.scenario.KafkaToolOutput.ConsumerSummary;
 import io.freshet.bench.scenario.KafkaToolOutput.EndToEndSummary;
 import io.freshet.bench.scenario.KafkaToolOutput.ProducerSummary;
 import io.freshet.bench.scenario.TransactionPayloads.PayloadFile;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ public final class KafkaLimitScenario implements BenchScenario {
     int e2eMessages =
         (int) Math.min(options.quick() ? E2E_MESSAGES_QUICK : E2E_MESSAGES_FULL, records);
     // As many partitions as Freshet's input topics, so the broker spreads the load the same way.
-    int partitions = Topics.TRANSACTIONS.partitions();
+    int partitions = FraudTopics.TRANSACTIONS.partitions();
     Path dir = context.workDir().resolve(NAME);
     Files.createDirectories(dir);
 

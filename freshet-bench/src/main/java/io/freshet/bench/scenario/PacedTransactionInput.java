@@ -2,7 +2,7 @@ package io.freshet.bench.scenario;
 
 import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.workload.BenchRecord;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +38,7 @@ final class PacedTransactionInput implements Runnable {
   public void run() {
     SyntheticTransactions transactions = new SyntheticTransactions(seed);
     SplittableRandom customerOf = new SplittableRandom(seed + 1);
-    String topic = Topics.TRANSACTIONS.name();
+    String topic = FraudTopics.TRANSACTIONS.name();
     long started = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerProperties())) {
       for (int i = 0; i < events; i++) {

@@ -9,7 +9,7 @@ import io.freshet.bench.harness.FreshetRunProcess;
 import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ScenarioResult;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,10 +86,10 @@ public final class RecoveryScenario implements BenchScenario {
         .listTopics()
         .names()
         .get(30, TimeUnit.SECONDS)
-        .contains(Topics.TRANSACTIONS.name())) {
+        .contains(FraudTopics.TRANSACTIONS.name())) {
       throw new IllegalStateException(
           "recovery needs a broker without Freshet's production topics, but "
-              + Topics.TRANSACTIONS.name()
+              + FraudTopics.TRANSACTIONS.name()
               + " already exists on "
               + kafka.bootstrapServers());
     }
@@ -117,7 +117,7 @@ public final class RecoveryScenario implements BenchScenario {
         FreshetRunProcess.start(dir.resolve("run-1.log"), FreshetRunProcess.freePort(), args)) {
       long firstHealthy = first.awaitHealthy(START_DEADLINE);
       // The process created the topics; from here on output can be watched.
-      String decisionTopic = Topics.TRANSACTION_DECISIONS.name();
+      String decisionTopic = FraudTopics.TRANSACTION_DECISIONS.name();
       try (CommittedReader reader = new CommittedReader(kafka, List.of(decisionTopic))) {
         PacedTransactionInput input =
             new PacedTransactionInput(

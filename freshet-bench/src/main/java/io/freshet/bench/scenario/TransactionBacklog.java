@@ -3,7 +3,7 @@ package io.freshet.bench.scenario;
 import io.freshet.bench.BenchContext;
 import io.freshet.bench.harness.BacklogLoader;
 import io.freshet.bench.workload.TransactionWorkload;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 
 /**
  * A transaction backlog loaded once per run into a private topic, shared by the scenarios that
@@ -22,7 +22,8 @@ record TransactionBacklog(String topic, TransactionWorkload workload, BacklogLoa
             String topic =
                 context
                     .kafka()
-                    .createTopic(Topics.TRANSACTIONS, "transactions-" + events + "-" + customers)
+                    .createTopic(
+                        FraudTopics.TRANSACTIONS, "transactions-" + events + "-" + customers)
                     .name();
             BacklogLoader.Loaded loaded =
                 context.loader().load(topic, workload.records(), workload.events());

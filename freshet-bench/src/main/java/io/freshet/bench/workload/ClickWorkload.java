@@ -5,8 +5,8 @@ import io.freshet.bench.harness.BacklogLoader;
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.ClickEventWriter;
 import io.freshet.core.clickstream.ClickKind;
+import io.freshet.pipelines.clickstream.ClickstreamTopics;
 import io.freshet.pipelines.topic.TopicDescriptor;
-import io.freshet.pipelines.topic.Topics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -120,7 +120,7 @@ public final class ClickWorkload {
         () -> {
           TopicDescriptor<String, ClickEvent> topic;
           try {
-            topic = context.kafka().createTopic(Topics.CLICKSTREAM_EVENTS, name);
+            topic = context.kafka().createTopic(ClickstreamTopics.CLICKSTREAM_EVENTS, name);
           } catch (Exception e) {
             throw new IllegalStateException("cannot create the click backlog topic " + name, e);
           }

@@ -6,8 +6,8 @@ import io.freshet.core.iot.SensorReading;
 import io.freshet.core.iot.SensorReadingWriter;
 import io.freshet.core.iot.SensorThresholds;
 import io.freshet.core.iot.SensorType;
+import io.freshet.pipelines.iot.IotTopics;
 import io.freshet.pipelines.topic.TopicDescriptor;
-import io.freshet.pipelines.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,7 +132,7 @@ public final class SensorWorkload {
         () -> {
           TopicDescriptor<String, SensorReading> topic;
           try {
-            topic = context.kafka().createTopic(Topics.SENSOR_READINGS, name);
+            topic = context.kafka().createTopic(IotTopics.SENSOR_READINGS, name);
           } catch (Exception e) {
             throw new IllegalStateException("cannot create the sensor backlog topic " + name, e);
           }

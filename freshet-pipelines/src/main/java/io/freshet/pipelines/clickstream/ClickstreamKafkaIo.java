@@ -12,7 +12,6 @@ import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.Topics;
-import io.freshet.serving.ServingTables;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -28,30 +27,31 @@ public final class ClickstreamKafkaIo {
     KafkaConnection kafka = ctx.kafka();
     IngestingDeserializationSchema<ClickEvent> deserializer =
         new IngestingDeserializationSchema<>(
-            ctx.topic(Topics.CLICKSTREAM_EVENTS).valueCodec(),
+            ctx.topic(ClickstreamTopics.CLICKSTREAM_EVENTS).valueCodec(),
             ClickEvent::eventTime,
             PipelineId.of(ClickstreamJob.NAME),
             TypeInformation.of(new TypeHint<Ingested<ClickEvent>>() {}));
     return new ClickstreamJobIo(
-        kafka.source(ctx.topic(Topics.CLICKSTREAM_EVENTS).name(), ctx.id(GROUP_ID), deserializer),
+        kafka.source(
+            ctx.topic(ClickstreamTopics.CLICKSTREAM_EVENTS).name(), ctx.id(GROUP_ID), deserializer),
         ctx.watermarks(),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, RevenueRow>(
-                ctx.topic(Topics.REVENUE_PER_MINUTE),
+                ctx.topic(ClickstreamTopics.REVENUE_PER_MINUTE),
                 r -> ClickKeys.of(r.geoCountry(), r.category())),
             ctx.id("freshet-click-revenue")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SessionRow>(
-                ctx.topic(Topics.SESSIONS), SessionRow::userId),
+                ctx.topic(ClickstreamTopics.SESSIONS), SessionRow::userId),
             ctx.id("freshet-click-sessions")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, LateEvent>(
                 ctx.topic(Topics.LATE_EVENTS), LateEvent::key),
             ctx.id("freshet-click-late-events")),
         kafka.exactlyOnceSink(
-            new DeadLetterSerializationSchema(ctx.topic(Topics.CLICKSTREAM_EVENTS_DLQ)),
+            new DeadLetterSerializationSchema(ctx.topic(ClickstreamTopics.CLICKSTREAM_EVENTS_DLQ)),
             ctx.id("freshet-click-dead-letters")),
-        ctx.store().sink(ServingTables.REALTIME_REVENUE),
-        ctx.store().sink(ServingTables.SESSIONS));
+        ctx.store().sink(ClickstreamTables.REALTIME_REVENUE),
+        ctx.store().sink(ClickstreamTables.SESSIONS));
   }
 }

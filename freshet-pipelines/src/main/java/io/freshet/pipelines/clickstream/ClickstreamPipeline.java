@@ -9,7 +9,6 @@ import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.serving.ServingTable;
-import io.freshet.serving.ServingTables;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,16 +28,16 @@ public final class ClickstreamPipeline implements FreshetPipeline {
   @Override
   public List<TopicDescriptor<?, ?>> topics() {
     return List.of(
-        Topics.CLICKSTREAM_EVENTS,
-        Topics.CLICKSTREAM_EVENTS_DLQ,
-        Topics.REVENUE_PER_MINUTE,
-        Topics.SESSIONS,
+        ClickstreamTopics.CLICKSTREAM_EVENTS,
+        ClickstreamTopics.CLICKSTREAM_EVENTS_DLQ,
+        ClickstreamTopics.REVENUE_PER_MINUTE,
+        ClickstreamTopics.SESSIONS,
         Topics.LATE_EVENTS);
   }
 
   @Override
   public List<ServingTable<?>> tables() {
-    return List.of(ServingTables.REALTIME_REVENUE, ServingTables.SESSIONS);
+    return List.of(ClickstreamTables.REALTIME_REVENUE, ClickstreamTables.SESSIONS);
   }
 
   @Override
@@ -60,7 +59,7 @@ public final class ClickstreamPipeline implements FreshetPipeline {
 
   @Override
   public List<DemoStream> demo(TopicNaming naming, long seed) {
-    String topic = naming.name(Topics.CLICKSTREAM_EVENTS);
+    String topic = naming.name(ClickstreamTopics.CLICKSTREAM_EVENTS);
     return List.of(new DemoStream("clicks", topic, new ClickDemo(topic, seed)));
   }
 }

@@ -17,7 +17,6 @@ import io.freshet.pipelines.kafka.DeadLetterRecord;
 import io.freshet.pipelines.metrics.FreshetMetrics;
 import io.freshet.pipelines.metrics.LatencyHistogram;
 import io.freshet.pipelines.topic.TopicNaming;
-import io.freshet.pipelines.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -70,9 +69,9 @@ public final class FraudDetectionFunction
   public FraudDetectionFunction(FraudRulesConfig rules, PipelineId pipeline, TopicNaming naming) {
     this.rules = rules;
     this.pipeline = pipeline;
-    this.inputTopic = naming.name(Topics.TRANSACTIONS);
-    this.decisionsTopic = naming.name(Topics.TRANSACTION_DECISIONS);
-    this.alertsTopic = naming.name(Topics.FRAUD_ALERTS);
+    this.inputTopic = naming.name(FraudTopics.TRANSACTIONS);
+    this.decisionsTopic = naming.name(FraudTopics.TRANSACTION_DECISIONS);
+    this.alertsTopic = naming.name(FraudTopics.FRAUD_ALERTS);
   }
 
   @Override

@@ -10,8 +10,6 @@ import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.plugin.PipelineContext;
-import io.freshet.pipelines.topic.Topics;
-import io.freshet.serving.ServingTables;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -29,25 +27,25 @@ public final class FraudKafkaIo {
         TypeInformation.of(new TypeHint<Ingested<Transaction>>() {});
     IngestingDeserializationSchema<Transaction> deserializer =
         new IngestingDeserializationSchema<>(
-            ctx.topic(Topics.TRANSACTIONS).valueCodec(),
+            ctx.topic(FraudTopics.TRANSACTIONS).valueCodec(),
             Transaction::eventTime,
             PipelineId.of(FraudDetectionJob.NAME),
             ingestedType);
     return new FraudJobIo(
-        kafka.source(ctx.topic(Topics.TRANSACTIONS).name(), ctx.id(GROUP_ID), deserializer),
+        kafka.source(ctx.topic(FraudTopics.TRANSACTIONS).name(), ctx.id(GROUP_ID), deserializer),
         ctx.watermarks(),
         kafka.lowLatencySink(
             new TopicSerializationSchema<String, TransactionDecision>(
-                ctx.topic(Topics.TRANSACTION_DECISIONS), TransactionDecision::customerId),
+                ctx.topic(FraudTopics.TRANSACTION_DECISIONS), TransactionDecision::customerId),
             ctx.id("freshet-fraud-decisions")),
         kafka.lowLatencySink(
             new TopicSerializationSchema<String, FraudAlert>(
-                ctx.topic(Topics.FRAUD_ALERTS), FraudAlert::customerId),
+                ctx.topic(FraudTopics.FRAUD_ALERTS), FraudAlert::customerId),
             ctx.id("freshet-fraud-alerts")),
         kafka.exactlyOnceSink(
-            new DeadLetterSerializationSchema(ctx.topic(Topics.TRANSACTIONS_DLQ)),
+            new DeadLetterSerializationSchema(ctx.topic(FraudTopics.TRANSACTIONS_DLQ)),
             ctx.id("freshet-fraud-dead-letters")),
-        ctx.store().sink(ServingTables.TRANSACTION_DECISIONS),
-        ctx.store().sink(ServingTables.FRAUD_ALERTS));
+        ctx.store().sink(FraudTables.TRANSACTION_DECISIONS),
+        ctx.store().sink(FraudTables.FRAUD_ALERTS));
   }
 }

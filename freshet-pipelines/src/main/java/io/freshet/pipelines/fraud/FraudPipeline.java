@@ -6,9 +6,7 @@ import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
-import io.freshet.pipelines.topic.Topics;
 import io.freshet.serving.ServingTable;
-import io.freshet.serving.ServingTables;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,15 +31,15 @@ public final class FraudPipeline implements FreshetPipeline {
   @Override
   public List<TopicDescriptor<?, ?>> topics() {
     return List.of(
-        Topics.TRANSACTIONS,
-        Topics.FRAUD_ALERTS,
-        Topics.TRANSACTION_DECISIONS,
-        Topics.TRANSACTIONS_DLQ);
+        FraudTopics.TRANSACTIONS,
+        FraudTopics.FRAUD_ALERTS,
+        FraudTopics.TRANSACTION_DECISIONS,
+        FraudTopics.TRANSACTIONS_DLQ);
   }
 
   @Override
   public List<ServingTable<?>> tables() {
-    return List.of(ServingTables.FRAUD_ALERTS, ServingTables.TRANSACTION_DECISIONS);
+    return List.of(FraudTables.FRAUD_ALERTS, FraudTables.TRANSACTION_DECISIONS);
   }
 
   @Override
@@ -58,7 +56,7 @@ public final class FraudPipeline implements FreshetPipeline {
 
   @Override
   public List<DemoStream> demo(TopicNaming naming, long seed) {
-    String topic = naming.name(Topics.TRANSACTIONS);
+    String topic = naming.name(FraudTopics.TRANSACTIONS);
     return List.of(new DemoStream("transactions", topic, new TransactionDemo(topic, seed)));
   }
 }

@@ -14,7 +14,6 @@ import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.Topics;
-import io.freshet.serving.ServingTables;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -30,42 +29,42 @@ public final class IotKafkaIo {
     KafkaConnection kafka = ctx.kafka();
     IngestingDeserializationSchema<SensorReading> deserializer =
         new IngestingDeserializationSchema<>(
-            ctx.topic(Topics.SENSOR_READINGS).valueCodec(),
+            ctx.topic(IotTopics.SENSOR_READINGS).valueCodec(),
             SensorReading::eventTime,
             PipelineId.of(IotMonitoringJob.NAME),
             TypeInformation.of(new TypeHint<Ingested<SensorReading>>() {}));
     return new IotJobIo(
-        kafka.source(ctx.topic(Topics.SENSOR_READINGS).name(), ctx.id(GROUP_ID), deserializer),
+        kafka.source(ctx.topic(IotTopics.SENSOR_READINGS).name(), ctx.id(GROUP_ID), deserializer),
         ctx.watermarks(),
         kafka.earliestSource(
-            ctx.topic(Topics.EQUIPMENT_BASELINES).name(),
+            ctx.topic(IotTopics.EQUIPMENT_BASELINES).name(),
             ctx.id(GROUP_ID + "-baselines"),
             new EquipmentBaselineDeserializer()),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorStats5s>(
-                ctx.topic(Topics.SENSOR_STATS_5S), SensorStats5s::deviceId),
+                ctx.topic(IotTopics.SENSOR_STATS_5S), SensorStats5s::deviceId),
             ctx.id("freshet-iot-stats")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorStddev1m>(
-                ctx.topic(Topics.SENSOR_STDDEV_1M), SensorStddev1m::deviceId),
+                ctx.topic(IotTopics.SENSOR_STDDEV_1M), SensorStddev1m::deviceId),
             ctx.id("freshet-iot-stddev")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorAnomaly>(
-                ctx.topic(Topics.SENSOR_ANOMALIES), SensorAnomaly::deviceId),
+                ctx.topic(IotTopics.SENSOR_ANOMALIES), SensorAnomaly::deviceId),
             ctx.id("freshet-iot-anomalies")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, SensorAlert>(
-                ctx.topic(Topics.SENSOR_ALERTS), SensorAlert::deviceId),
+                ctx.topic(IotTopics.SENSOR_ALERTS), SensorAlert::deviceId),
             ctx.id("freshet-iot-alerts")),
         kafka.exactlyOnceSink(
             new TopicSerializationSchema<String, LateEvent>(
                 ctx.topic(Topics.LATE_EVENTS), LateEvent::key),
             ctx.id("freshet-iot-late-events")),
         kafka.exactlyOnceSink(
-            new DeadLetterSerializationSchema(ctx.topic(Topics.SENSOR_READINGS_DLQ)),
+            new DeadLetterSerializationSchema(ctx.topic(IotTopics.SENSOR_READINGS_DLQ)),
             ctx.id("freshet-iot-dead-letters")),
-        ctx.store().sink(ServingTables.SENSOR_STATS_5S),
-        ctx.store().sink(ServingTables.SENSOR_STDDEV_1M),
-        ctx.store().sink(ServingTables.SENSOR_ANOMALIES));
+        ctx.store().sink(IotTables.SENSOR_STATS_5S),
+        ctx.store().sink(IotTables.SENSOR_STDDEV_1M),
+        ctx.store().sink(IotTables.SENSOR_ANOMALIES));
   }
 }

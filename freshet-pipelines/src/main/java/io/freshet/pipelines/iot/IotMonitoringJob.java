@@ -12,7 +12,6 @@ import io.freshet.pipelines.common.LateEventFunction;
 import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.topic.TopicNaming;
-import io.freshet.pipelines.topic.Topics;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
@@ -76,7 +75,7 @@ public final class IotMonitoringJob {
 
     readings
         .process(
-            new ThresholdAlertFunction(settings.thresholds(), naming.name(Topics.SENSOR_ALERTS)))
+            new ThresholdAlertFunction(settings.thresholds(), naming.name(IotTopics.SENSOR_ALERTS)))
         .uid("sensor-thresholds")
         .name("sensor-thresholds")
         .sinkTo(io.alerts())

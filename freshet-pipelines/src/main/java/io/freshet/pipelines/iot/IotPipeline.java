@@ -8,7 +8,6 @@ import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.serving.ServingTable;
-import io.freshet.serving.ServingTables;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,22 +32,20 @@ public final class IotPipeline implements FreshetPipeline {
   @Override
   public List<TopicDescriptor<?, ?>> topics() {
     return List.of(
-        Topics.SENSOR_READINGS,
-        Topics.SENSOR_READINGS_DLQ,
-        Topics.EQUIPMENT_BASELINES,
-        Topics.SENSOR_STATS_5S,
-        Topics.SENSOR_STDDEV_1M,
-        Topics.SENSOR_ANOMALIES,
-        Topics.SENSOR_ALERTS,
+        IotTopics.SENSOR_READINGS,
+        IotTopics.SENSOR_READINGS_DLQ,
+        IotTopics.EQUIPMENT_BASELINES,
+        IotTopics.SENSOR_STATS_5S,
+        IotTopics.SENSOR_STDDEV_1M,
+        IotTopics.SENSOR_ANOMALIES,
+        IotTopics.SENSOR_ALERTS,
         Topics.LATE_EVENTS);
   }
 
   @Override
   public List<ServingTable<?>> tables() {
     return List.of(
-        ServingTables.SENSOR_STATS_5S,
-        ServingTables.SENSOR_STDDEV_1M,
-        ServingTables.SENSOR_ANOMALIES);
+        IotTables.SENSOR_STATS_5S, IotTables.SENSOR_STDDEV_1M, IotTables.SENSOR_ANOMALIES);
   }
 
   @Override
@@ -72,7 +69,7 @@ public final class IotPipeline implements FreshetPipeline {
 
   @Override
   public List<DemoStream> demo(TopicNaming naming, long seed) {
-    String topic = naming.name(Topics.SENSOR_READINGS);
+    String topic = naming.name(IotTopics.SENSOR_READINGS);
     return List.of(new DemoStream("sensors", topic, new SensorDemo(topic, seed)));
   }
 }

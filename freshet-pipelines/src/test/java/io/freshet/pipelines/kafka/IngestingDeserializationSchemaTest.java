@@ -9,7 +9,7 @@ import io.freshet.core.deadletter.DeadLetterHeader;
 import io.freshet.core.envelope.ErrorType;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.pipelines.common.PipelineId;
-import io.freshet.pipelines.topic.Topics;
+import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -36,7 +36,7 @@ class IngestingDeserializationSchemaTest {
     headers.add("freshet.replay_count", utf8("2"));
 
     // When its still-invalid value is ingested
-    DeadLetter letter = deadLetterOf(schema(Topics.TRANSACTIONS.valueCodec()), headers);
+    DeadLetter letter = deadLetterOf(schema(FraudTopics.TRANSACTIONS.valueCodec()), headers);
 
     // Then the dead letter says it was replayed twice and keeps every header
     assertThat(letter.errorType()).isEqualTo(ErrorType.INVALID_FIELD);
@@ -95,7 +95,7 @@ class IngestingDeserializationSchemaTest {
     headers.add("freshet.replay_count", utf8(value));
 
     // When it is ingested
-    DeadLetter letter = deadLetterOf(schema(Topics.TRANSACTIONS.valueCodec()), headers);
+    DeadLetter letter = deadLetterOf(schema(FraudTopics.TRANSACTIONS.valueCodec()), headers);
 
     // Then the replay count is the header's value only when it is one
     assertThat(letter.replayCount()).isEqualTo(expected);
@@ -111,7 +111,8 @@ class IngestingDeserializationSchemaTest {
     nullValue.add("freshet.replay_count", null);
 
     // When they are ingested
-    IngestingDeserializationSchema<Transaction> schema = schema(Topics.TRANSACTIONS.valueCodec());
+    IngestingDeserializationSchema<Transaction> schema =
+        schema(FraudTopics.TRANSACTIONS.valueCodec());
 
     // Then the first counts 0, the second the header added last, a null header 0
     assertThat(deadLetterOf(schema, new RecordHeaders()).replayCount()).isZero();

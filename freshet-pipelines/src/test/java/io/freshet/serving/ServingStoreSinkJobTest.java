@@ -7,6 +7,8 @@ import static io.freshet.serving.TestRows.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freshet.core.iot.SensorStats5s;
+import io.freshet.pipelines.iot.IotTables;
+import io.freshet.pipelines.plugin.PipelineCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -32,7 +34,7 @@ class ServingStoreSinkJobTest {
   void jobMaterialisesItsLatestRevisions() throws Exception {
     // Given a store and a bounded job emitting two revisions of one window and another window
     String url = ServingStore.defaultUrl(dir);
-    try (ServingStore store = ServingStore.open(url, ServingTables.ALL)) {
+    try (ServingStore store = ServingStore.open(url, PipelineCatalog.discovered().tables())) {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       env.fromData(
@@ -40,7 +42,7 @@ class ServingStoreSinkJobTest {
               stats("d-1", T0, 20.0, 0),
               stats("d-2", T0, 30.0, 0),
               stats("d-1", T0, 21.0, 1))
-          .sinkTo(new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S))
+          .sinkTo(new ServingStoreSink<>(url, IotTables.SENSOR_STATS_5S))
           .name("sensor_stats_5s");
 
       // When the job runs to completion, sharing the DuckDB file with this open store

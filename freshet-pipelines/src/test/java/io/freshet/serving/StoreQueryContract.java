@@ -10,6 +10,10 @@ import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.iot.SensorStats5s;
 import io.freshet.core.iot.SensorType;
+import io.freshet.pipelines.clickstream.ClickstreamTables;
+import io.freshet.pipelines.fraud.FraudTables;
+import io.freshet.pipelines.iot.IotTables;
+import io.freshet.pipelines.plugin.PipelineCatalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,12 +48,11 @@ abstract class StoreQueryContract {
   @BeforeEach
   void seed() throws Exception {
     String url = newStoreUrl();
-    store = ServingStore.open(url, ServingTables.ALL);
+    store = ServingStore.open(url, PipelineCatalog.discovered().tables());
     views = new ViewQuery(store);
     console = new SqlConsole(store);
     try (ServingStoreWriter<SensorStats5s> writer =
-        new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S)
-            .createWriter(new SimpleCounter())) {
+        new ServingStoreSink<>(url, IotTables.SENSOR_STATS_5S).createWriter(new SimpleCounter())) {
       writer.write(stats("d-1", T0, 20.0, 0), null);
       writer.write(stats("d-1", T0 + 5_000, 21.0, 0), null);
       writer.write(stats("d-1", T0 + 10_000, 22.0, 1), null);
@@ -195,12 +198,13 @@ abstract class StoreQueryContract {
     // Given a session, an alert and a revenue row
     String url = store.url();
     try (ServingStoreWriter<SessionRow> sessions =
-            new ServingStoreSink<>(url, ServingTables.SESSIONS).createWriter(new SimpleCounter());
+            new ServingStoreSink<>(url, ClickstreamTables.SESSIONS)
+                .createWriter(new SimpleCounter());
         ServingStoreWriter<FraudAlert> alerts =
-            new ServingStoreSink<>(url, ServingTables.FRAUD_ALERTS)
+            new ServingStoreSink<>(url, FraudTables.FRAUD_ALERTS)
                 .createWriter(new SimpleCounter());
         ServingStoreWriter<RevenueRow> revenue =
-            new ServingStoreSink<>(url, ServingTables.REALTIME_REVENUE)
+            new ServingStoreSink<>(url, ClickstreamTables.REALTIME_REVENUE)
                 .createWriter(new SimpleCounter())) {
       sessions.write(
           new SessionRow(
@@ -420,7 +424,7 @@ abstract class StoreQueryContract {
     ExecutorService readers = Executors.newFixedThreadPool(4);
     List<Future<Long>> totals = new ArrayList<>();
     try (ServingStoreWriter<SensorStats5s> writer =
-        new ServingStoreSink<>(store.url(), ServingTables.SENSOR_STATS_5S)
+        new ServingStoreSink<>(store.url(), IotTables.SENSOR_STATS_5S)
             .createWriter(new SimpleCounter())) {
       for (int reader = 0; reader < 4; reader++) {
         totals.add(

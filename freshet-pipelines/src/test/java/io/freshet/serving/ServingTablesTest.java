@@ -3,6 +3,10 @@ package io.freshet.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.freshet.pipelines.clickstream.ClickstreamTables;
+import io.freshet.pipelines.fraud.FraudTables;
+import io.freshet.pipelines.iot.IotTables;
+import io.freshet.pipelines.plugin.PipelineCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,18 +15,18 @@ class ServingTablesTest {
   @Test
   void createTableUsesTheNaturalKey() {
     // When the DDL of sensor_stats_5s is generated, Then it is the same for both engines
-    assertThat(ServingTables.SENSOR_STATS_5S.createTableSql())
+    assertThat(IotTables.SENSOR_STATS_5S.createTableSql())
         .isEqualTo(
             "CREATE TABLE IF NOT EXISTS \"sensor_stats_5s\" (\"device_id\" VARCHAR NOT NULL,"
                 + " \"sensor_type\" VARCHAR NOT NULL, \"window_start\" TIMESTAMP NOT NULL,"
                 + " \"window_end\" TIMESTAMP, \"count\" BIGINT, \"mean\" DOUBLE PRECISION,"
                 + " \"min\" DOUBLE PRECISION, \"max\" DOUBLE PRECISION, \"revision\" INTEGER,"
                 + " PRIMARY KEY (\"device_id\", \"sensor_type\", \"window_start\"))");
-    assertThat(SqlDialect.DUCKDB.schemaSql(ServingTables.SENSOR_STATS_5S))
-        .containsExactly(ServingTables.SENSOR_STATS_5S.createTableSql());
-    assertThat(SqlDialect.POSTGRESQL.schemaSql(ServingTables.SENSOR_STATS_5S))
+    assertThat(SqlDialect.DUCKDB.schemaSql(IotTables.SENSOR_STATS_5S))
+        .containsExactly(IotTables.SENSOR_STATS_5S.createTableSql());
+    assertThat(SqlDialect.POSTGRESQL.schemaSql(IotTables.SENSOR_STATS_5S))
         .containsExactly(
-            ServingTables.SENSOR_STATS_5S.createTableSql(),
+            IotTables.SENSOR_STATS_5S.createTableSql(),
             "CREATE INDEX IF NOT EXISTS \"sensor_stats_5s_window_start_idx\" ON"
                 + " \"sensor_stats_5s\" (\"window_start\")");
   }
@@ -30,8 +34,8 @@ class ServingTablesTest {
   @Test
   void upsertOfARevisionedTableNeverLowersTheRevision() {
     // When the upsert of realtime_revenue is generated, Then it guards on the revision
-    assertThat(SqlDialect.DUCKDB.upsertSql(ServingTables.REALTIME_REVENUE))
-        .isEqualTo(SqlDialect.POSTGRESQL.upsertSql(ServingTables.REALTIME_REVENUE))
+    assertThat(SqlDialect.DUCKDB.upsertSql(ClickstreamTables.REALTIME_REVENUE))
+        .isEqualTo(SqlDialect.POSTGRESQL.upsertSql(ClickstreamTables.REALTIME_REVENUE))
         .isEqualTo(
             "INSERT INTO \"realtime_revenue\" (\"geo_country\", \"category\", \"window_start\","
                 + " \"window_end\", \"revenue\", \"order_count\", \"avg_order_value\","
@@ -48,7 +52,7 @@ class ServingTablesTest {
   @Test
   void upsertOfAWriteOnceTableAlwaysReplaces() {
     // When the upsert of transaction_decisions is generated, Then it has no revision guard
-    assertThat(SqlDialect.POSTGRESQL.upsertSql(ServingTables.TRANSACTION_DECISIONS))
+    assertThat(SqlDialect.POSTGRESQL.upsertSql(FraudTables.TRANSACTION_DECISIONS))
         .endsWith(
             "ON CONFLICT (\"transaction_id\") DO UPDATE SET \"customer_id\" ="
                 + " excluded.\"customer_id\", \"decision\" = excluded.\"decision\","
@@ -60,7 +64,7 @@ class ServingTablesTest {
   void everyTableHasItsNaturalKeyAndTimeColumn() {
     // When the descriptors are listed, Then keys and time columns are as documented
     assertThat(
-            ServingTables.ALL.stream()
+            PipelineCatalog.discovered().tables().stream()
                 .map(
                     t ->
                         t.name()

@@ -18,6 +18,10 @@ import io.freshet.core.iot.SensorAnomaly;
 import io.freshet.core.iot.SensorStats5s;
 import io.freshet.core.iot.SensorStddev1m;
 import io.freshet.core.iot.SensorType;
+import io.freshet.pipelines.clickstream.ClickstreamTables;
+import io.freshet.pipelines.fraud.FraudTables;
+import io.freshet.pipelines.iot.IotTables;
+import io.freshet.pipelines.plugin.PipelineCatalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +46,7 @@ abstract class ServingStoreSinkContract {
   @BeforeEach
   void openStore() throws Exception {
     url = newStoreUrl();
-    store = ServingStore.open(url, ServingTables.ALL);
+    store = ServingStore.open(url, PipelineCatalog.discovered().tables());
   }
 
   @AfterEach
@@ -71,10 +75,10 @@ abstract class ServingStoreSinkContract {
   @Test
   void schemaHasEveryTableAndOpeningAgainKeepsIt() throws Exception {
     // Given a store whose schema was created, holding one row
-    writeAndFlush(writer(ServingTables.SENSOR_STATS_5S), stats("d-1", T0, 20.0, 0));
+    writeAndFlush(writer(IotTables.SENSOR_STATS_5S), stats("d-1", T0, 20.0, 0));
 
     // When it is opened again (schema creation is idempotent)
-    try (ServingStore again = ServingStore.open(url, ServingTables.ALL)) {
+    try (ServingStore again = ServingStore.open(url, PipelineCatalog.discovered().tables())) {
       // Then every table exists and the row survived
       assertThat(
               select(
@@ -99,7 +103,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void sensorStatsRoundTrip() throws Exception {
     // Given two windows of two sensors
-    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(IotTables.SENSOR_STATS_5S);
 
     // When they are written and flushed
     writeAndFlush(
@@ -136,7 +140,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void sensorStddevRoundTrip() throws Exception {
     // Given a 1-minute window with values around 1e6
-    ServingStoreWriter<SensorStddev1m> writer = writer(ServingTables.SENSOR_STDDEV_1M);
+    ServingStoreWriter<SensorStddev1m> writer = writer(IotTables.SENSOR_STDDEV_1M);
 
     // When it is written and flushed
     writeAndFlush(
@@ -161,7 +165,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void sensorAnomaliesRoundTrip() throws Exception {
     // Given an anomaly
-    ServingStoreWriter<SensorAnomaly> writer = writer(ServingTables.SENSOR_ANOMALIES);
+    ServingStoreWriter<SensorAnomaly> writer = writer(IotTables.SENSOR_ANOMALIES);
 
     // When it is written and flushed
     writeAndFlush(
@@ -184,7 +188,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void revenueRoundTripKeepsExactDecimals() throws Exception {
     // Given a minute of revenue with fractions of a cent
-    ServingStoreWriter<RevenueRow> writer = writer(ServingTables.REALTIME_REVENUE);
+    ServingStoreWriter<RevenueRow> writer = writer(ClickstreamTables.REALTIME_REVENUE);
 
     // When it is written and flushed
     writeAndFlush(
@@ -218,7 +222,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void sessionsRoundTripWithCategoriesAsJsonAndRetraction() throws Exception {
     // Given a live session and a retracted one
-    ServingStoreWriter<SessionRow> writer = writer(ServingTables.SESSIONS);
+    ServingStoreWriter<SessionRow> writer = writer(ClickstreamTables.SESSIONS);
     SessionRow merged =
         new SessionRow(
             "u-1", "mobile", T0, T0 + 600_000, 5, new String[] {"books", "toys"}, true, 1, false);
@@ -258,7 +262,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void fraudAlertsRoundTripWithDetailsAsJson() throws Exception {
     // Given a travel alert and an alert without details
-    ServingStoreWriter<FraudAlert> writer = writer(ServingTables.FRAUD_ALERTS);
+    ServingStoreWriter<FraudAlert> writer = writer(FraudTables.FRAUD_ALERTS);
     FraudAlert travel =
         new FraudAlert(
             "IMPOSSIBLE_TRAVEL:t-1",
@@ -312,7 +316,7 @@ abstract class ServingStoreSinkContract {
   void transactionDecisionsRoundTrip() throws Exception {
     // Given a blocked and an approved transaction
     ServingStoreWriter<io.freshet.core.fraud.TransactionDecision> writer =
-        writer(ServingTables.TRANSACTION_DECISIONS);
+        writer(FraudTables.TRANSACTION_DECISIONS);
 
     // When they are written and flushed
     writeAndFlush(
@@ -342,7 +346,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void timestampsAreStoredAsUtcWallClockWhateverTheJvmZone() throws Exception {
     // Given a window starting at 12:00:00.250Z
-    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(IotTables.SENSOR_STATS_5S);
 
     // When it is written
     writeAndFlush(writer, stats("d-1", T0 + 250, 20.0, 0));
@@ -359,7 +363,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void rowsBecomeVisibleOnlyAtFlush() throws Exception {
     // Given a written row
-    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(IotTables.SENSOR_STATS_5S);
     writer.write(stats("d-1", T0, 20.0, 0), null);
 
     // When no flush (checkpoint) has happened yet
@@ -374,7 +378,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void laterRevisionReplacesEarlierRowInTheTableAndInTheBuffer() throws Exception {
     // Given revision 0 of a window in the table
-    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(IotTables.SENSOR_STATS_5S);
     writeAndFlush(writer, stats("d-1", T0, 20.0, 0));
 
     // When revisions 1 and 2 arrive before the next checkpoint
@@ -392,7 +396,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void olderRevisionNeverReplacesNewerOne() throws Exception {
     // Given revision 2 of a window in the table
-    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(IotTables.SENSOR_STATS_5S);
     writeAndFlush(writer, stats("d-1", T0, 22.0, 2));
 
     // When a replay writes revision 1 again, and then revision 2 again
@@ -409,7 +413,7 @@ abstract class ServingStoreSinkContract {
   @Test
   void flushLargerThanOneStatementUpsertsEveryRowAndKeepsTheRevisionGuard() throws Exception {
     // Given revision 5 of device d-0's window in the table
-    ServingStoreWriter<SensorStats5s> writer = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> writer = writer(IotTables.SENSOR_STATS_5S);
     writeAndFlush(writer, stats("d-0", T0, 22.0, 5));
 
     // When 250 devices' revision 0 are flushed at once (two full statements and a shorter one)
@@ -438,7 +442,7 @@ abstract class ServingStoreSinkContract {
             stats("d-3", T0, 40.0, 0),
             stats("d-2", T0 + 5_000, 31.0, 0),
             stats("d-3", T0, 41.0, 1));
-    ServingStoreWriter<SensorStats5s> failing = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> failing = writer(IotTables.SENSOR_STATS_5S);
     for (SensorStats5s row : epoch1) {
       failing.write(row, null);
     }
@@ -455,7 +459,7 @@ abstract class ServingStoreSinkContract {
     List<List<Object>> reference = referenceTable(epoch1, epoch2);
 
     // When a new writer, restored from checkpoint 1, replays epoch 2 and checkpoints
-    ServingStoreWriter<SensorStats5s> restored = writer(ServingTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> restored = writer(IotTables.SENSOR_STATS_5S);
     for (SensorStats5s row : epoch2) {
       restored.write(row, null);
     }
@@ -473,9 +477,10 @@ abstract class ServingStoreSinkContract {
   private List<List<Object>> referenceTable(List<SensorStats5s> epoch1, List<SensorStats5s> epoch2)
       throws Exception {
     String referenceUrl = newStoreUrl();
-    try (ServingStore reference = ServingStore.open(referenceUrl, ServingTables.ALL);
+    try (ServingStore reference =
+            ServingStore.open(referenceUrl, PipelineCatalog.discovered().tables());
         ServingStoreWriter<SensorStats5s> writer =
-            new ServingStoreSink<>(referenceUrl, ServingTables.SENSOR_STATS_5S)
+            new ServingStoreSink<>(referenceUrl, IotTables.SENSOR_STATS_5S)
                 .createWriter(new SimpleCounter())) {
       for (SensorStats5s row : epoch1) {
         writer.write(row, null);
@@ -493,8 +498,7 @@ abstract class ServingStoreSinkContract {
   void fullBufferIsUpsertedBeforeTheCheckpoint() throws Exception {
     // Given a sink that buffers at most two keys
     ServingStoreWriter<SensorStats5s> writer =
-        new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S, 2)
-            .createWriter(new SimpleCounter());
+        new ServingStoreSink<>(url, IotTables.SENSOR_STATS_5S, 2).createWriter(new SimpleCounter());
     resources.add(writer);
 
     // When three keys are written without a flush
@@ -513,7 +517,7 @@ abstract class ServingStoreSinkContract {
     // Given a writer counting on a counter
     SimpleCounter counter = new SimpleCounter();
     ServingStoreWriter<SensorStats5s> writer =
-        new ServingStoreSink<>(url, ServingTables.SENSOR_STATS_5S).createWriter(counter);
+        new ServingStoreSink<>(url, IotTables.SENSOR_STATS_5S).createWriter(counter);
     resources.add(writer);
 
     // When three rows of two keys are flushed
@@ -530,7 +534,7 @@ abstract class ServingStoreSinkContract {
     ServingTable<String> broken =
         new ServingTable<>(
             "sensor_anomalies",
-            ServingTables.SENSOR_ANOMALIES.columns(),
+            IotTables.SENSOR_ANOMALIES.columns(),
             "window_start",
             null,
             s -> new Object[] {null, "x", 1L, 2L, 1.0, 1.0, 1.0, 1.0});

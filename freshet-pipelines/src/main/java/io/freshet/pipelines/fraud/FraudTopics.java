@@ -1,0 +1,39 @@
+package io.freshet.pipelines.fraud;
+
+import io.freshet.core.deadletter.DeadLetter;
+import io.freshet.core.fraud.FraudAlert;
+import io.freshet.core.fraud.Transaction;
+import io.freshet.core.fraud.TransactionDecision;
+import io.freshet.pipelines.topic.Codecs;
+import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.TopicRole;
+import io.freshet.pipelines.topic.Topics;
+import java.time.Duration;
+import java.util.Map;
+
+/** The fraud-detection pipeline's topics, under their declared names. */
+public final class FraudTopics {
+  private FraudTopics() {}
+
+  public static final TopicDescriptor<String, Transaction> TRANSACTIONS =
+      new TopicDescriptor<>(
+          "transactions",
+          4,
+          Duration.ofDays(7),
+          Map.of(),
+          Codecs.UTF8,
+          Codecs.TRANSACTION,
+          TopicRole.INPUT);
+
+  public static final TopicDescriptor<String, FraudAlert> FRAUD_ALERTS =
+      new TopicDescriptor<>(
+          "fraud-alerts", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.FRAUD_ALERT);
+
+  public static final TopicDescriptor<String, TransactionDecision> TRANSACTION_DECISIONS =
+      new TopicDescriptor<>(
+          "transaction-decisions", 4, Duration.ofDays(7), Map.of(), Codecs.UTF8, Codecs.DECISION);
+
+  /** One partition so that an offset alone names a dead letter. */
+  public static final TopicDescriptor<String, DeadLetter> TRANSACTIONS_DLQ =
+      Topics.deadLettersFor(TRANSACTIONS);
+}

@@ -73,14 +73,15 @@ class ServingTablesTest {
                             + " "
                             + t.timeColumn())
                 .toList())
+        // In registration order: fraud, IoT, clickstream.
         .containsExactly(
+            "fraud_alerts [alert_id] event_time",
+            "transaction_decisions [transaction_id] event_time",
             "sensor_stats_5s [device_id, sensor_type, window_start] window_start",
             "sensor_stddev_1m [device_id, sensor_type, window_start] window_start",
             "sensor_anomalies [device_id, sensor_type, window_start] window_start",
             "realtime_revenue [geo_country, category, window_start] window_start",
-            "sessions [user_id, device_type, session_start] session_start",
-            "fraud_alerts [alert_id] event_time",
-            "transaction_decisions [transaction_id] event_time");
+            "sessions [user_id, device_type, session_start] session_start");
   }
 
   @Test

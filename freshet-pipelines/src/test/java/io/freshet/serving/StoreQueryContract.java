@@ -259,8 +259,8 @@ abstract class StoreQueryContract {
         Arguments.of(
             "nope",
             params(),
-            "unknown view 'nope'; views: sensor_stats_5s, sensor_stddev_1m, sensor_anomalies,"
-                + " realtime_revenue, sessions, fraud_alerts, transaction_decisions"),
+            "unknown view 'nope'; views: fraud_alerts, transaction_decisions, sensor_stats_5s,"
+                + " sensor_stddev_1m, sensor_anomalies, realtime_revenue, sessions"),
         Arguments.of(
             "sensor_stats_5s",
             params("colour", "red"),

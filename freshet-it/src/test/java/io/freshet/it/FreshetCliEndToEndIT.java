@@ -11,6 +11,7 @@ import io.freshet.testkit.fraud.GeneratedRecord;
 import io.freshet.testkit.fraud.ReferenceResult;
 import io.freshet.testkit.fraud.Scenario;
 import io.freshet.testkit.fraud.TransactionScenarioGenerator;
+import io.freshet.testkit.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class FreshetCliEndToEndIT {
           first.toString());
       // and it is killed with SIGKILL as soon as the first decisions are committed
       try (TopicReader decisions =
-          new TopicReader(bootstrap, Topics.TRANSACTION_DECISIONS.name())) {
+          TopicReader.committed(bootstrap, Topics.TRANSACTION_DECISIONS.name())) {
         await()
             .atMost(Duration.ofMinutes(2))
             .pollInterval(Duration.ofMillis(50))
@@ -109,7 +110,7 @@ class FreshetCliEndToEndIT {
 
       // and read_committed output holds every decision and alert exactly once
       try (TopicReader decisions =
-          new TopicReader(bootstrap, Topics.TRANSACTION_DECISIONS.name())) {
+          TopicReader.committed(bootstrap, Topics.TRANSACTION_DECISIONS.name())) {
         await()
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofMillis(200))

@@ -27,6 +27,9 @@ public final class TopicReader implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How long {@link #readToEnd(RecordHandler)} may take. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+
   /** Which records a reader sees. */
   public enum Isolation {
     /** Only records of committed transactions (and non-transactional ones). */
@@ -157,6 +160,11 @@ public final class TopicReader implements AutoCloseable {
       }
       pollInto(handler);
     }
+  }
+
+  /** {@link #readToEnd(RecordHandler, Duration)} within {@link #DEFAULT_DEADLINE}. */
+  public void readToEnd(RecordHandler handler) {
+    readToEnd(handler, DEFAULT_DEADLINE);
   }
 
   /** How many records there are up to the current end offsets; transaction markers are none. */

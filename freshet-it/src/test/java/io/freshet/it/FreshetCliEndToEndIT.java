@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +128,12 @@ class FreshetCliEndToEndIT {
       assertThat(decided).doesNotHaveDuplicates();
       assertThat(decided)
           .containsExactlyInAnyOrderElementsOf(expected.expectedDecisions().keySet());
+      Map<String, String> verdicts = new HashMap<>();
+      decisions.forEach(
+          d ->
+              verdicts.put(
+                  d.at("/value/transaction_id").asText(), d.at("/value/decision").asText()));
+      assertThat(verdicts).isEqualTo(expected.expectedDecisions());
       List<String> alertIds = alerts.stream().map(a -> a.at("/value/alert_id").asText()).toList();
       assertThat(alertIds).doesNotHaveDuplicates();
       assertThat(alertIds).containsExactlyInAnyOrderElementsOf(expected.expectedAlerts());

@@ -50,6 +50,11 @@ public final class TransactionStream implements Iterable<GeneratedRecord> {
     this.burstEvery = (int) Math.max(50, Math.min(BURST_EVERY_MAX, events / 5));
   }
 
+  /** The seed it is drawn from. */
+  public long seed() {
+    return seed;
+  }
+
   public long events() {
     return events;
   }

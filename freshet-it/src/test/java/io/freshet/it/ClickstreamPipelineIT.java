@@ -15,6 +15,8 @@ import io.freshet.core.late.LateEventCodec;
 import io.freshet.pipelines.clickstream.ClickstreamTopics;
 import io.freshet.pipelines.topic.Topics;
 import io.freshet.runtime.FreshetPlatform;
+import io.freshet.testkit.kafka.TestProducer;
+import io.freshet.testkit.kafka.TopicReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +28,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -473,14 +472,10 @@ class ClickstreamPipelineIT {
   }
 
   private TopicReader reader(String topic) {
-    return new TopicReader(platform.bootstrapServers(), topic);
+    return TopicReader.committed(platform.bootstrapServers(), topic);
   }
 
   private KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return TestProducer.create(platform.bootstrapServers());
   }
 }

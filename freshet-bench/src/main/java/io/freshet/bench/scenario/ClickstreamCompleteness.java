@@ -2,7 +2,6 @@ package io.freshet.bench.scenario;
 
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.BenchKafka;
-import io.freshet.bench.harness.CommittedReader;
 import io.freshet.bench.scenario.AnalyticsCompleteness.Checked;
 import io.freshet.bench.scenario.AnalyticsCompleteness.Latest;
 import io.freshet.bench.scenario.AnalyticsCompleteness.Mismatches;
@@ -15,6 +14,7 @@ import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.late.LateEvent;
 import io.freshet.pipelines.clickstream.ClickstreamTopics;
 import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.testkit.kafka.TopicReader;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -50,8 +50,8 @@ final class ClickstreamCompleteness {
     Latest<SessionRow> sessions = new Latest<>(SessionRow::key, SessionRow::revision);
     long[] late = {0};
     long[] dead = {0};
-    try (CommittedReader reader = new CommittedReader(kafka, out.names())) {
-      reader.readAllCommitted(
+    try (TopicReader reader = kafka.committedReader(out.names())) {
+      reader.readToEnd(
           (record, received) -> {
             String topic = record.topic();
             if (topic.equals(out.revenue().name())) {

@@ -2,7 +2,6 @@ package io.freshet.bench.scenario;
 
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.BenchKafka;
-import io.freshet.bench.harness.CommittedReader;
 import io.freshet.bench.scenario.AnalyticsCompleteness.Checked;
 import io.freshet.bench.scenario.AnalyticsCompleteness.Latest;
 import io.freshet.bench.scenario.AnalyticsCompleteness.Mismatches;
@@ -20,6 +19,7 @@ import io.freshet.pipelines.iot.IotKeys;
 import io.freshet.pipelines.iot.IotSettings;
 import io.freshet.pipelines.iot.IotTopics;
 import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.testkit.kafka.TopicReader;
 import java.util.List;
 
 /** Checks the IoT job's committed outputs against {@link IotReference}, after the clock stopped. */
@@ -67,8 +67,8 @@ final class IotCompleteness {
     Latest<SensorAlert> alerts = new Latest<>(SensorAlert::eventId, a -> 0);
     long[] late = {0};
     long[] dead = {0};
-    try (CommittedReader reader = new CommittedReader(kafka, out.names())) {
-      reader.readAllCommitted(
+    try (TopicReader reader = kafka.committedReader(out.names())) {
+      reader.readToEnd(
           (record, received) -> {
             String topic = record.topic();
             if (topic.equals(out.stats().name())) {

@@ -20,7 +20,7 @@ import io.freshet.testkit.iot.IotReference;
 import io.freshet.testkit.iot.Reading;
 import io.freshet.testkit.iot.SensorEnvelopes;
 import io.freshet.testkit.iot.SensorGenerator;
-import io.freshet.testkit.windows.Arrivals;
+import io.freshet.testkit.iot.SensorScenario;
 import io.freshet.testkit.windows.ExpectedLateEvent;
 import io.freshet.testkit.windows.Malformed;
 import io.freshet.testkit.windows.RevisionLog;
@@ -62,34 +62,18 @@ class IotMonitoringJobTest {
 
   static final long SEED = 42;
   static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-  static final Instant SPIKE_PANE = T0.plus(Duration.ofMinutes(5));
-  static final Instant BREACH_AT = T0.plus(Duration.ofMinutes(2));
-  static final Instant REVISED_PANE = T0.plus(Duration.ofMinutes(6));
-  static final Instant EXPIRED_PANE = T0.plus(Duration.ofMinutes(1));
   static final long OUT_OF_ORDERNESS = Duration.ofSeconds(10).toMillis();
 
   @Test
   void everyOutputEqualsTheReferenceRevisionByRevision() throws Exception {
     // Given ten minutes of six devices reporting every second, arriving up to 3 s out of order,
-    // with a 180 °C pane on device 0 at T0+5m (anomaly and alerts) and a 99 % humidity reading on
-    // device 3 at T0+2m (alert)
-    SensorGenerator generator =
-        new SensorGenerator(SEED, 6 * 600, 6)
-            .withStart(T0)
-            .withSpikeOneIn(0)
-            .withPlantedPane(0, SPIKE_PANE, 180)
-            .withPlantedReading(3, BREACH_AT, 99);
-    List<Reading> arrivals =
-        new ArrayList<>(Arrivals.withDisorder(generator.list(), Reading::eventTime, 3_000, SEED));
-    // and, after them, two readings late but within the allowed lateness (device 1, pane T0+6m)
-    // and one too late (device 2, pane T0+1m, whose lateness ended at T0+6m5s)
-    Reading late1 = generator.reading(1, REVISED_PANE.toEpochMilli() + 1_001, 7);
-    Reading late2 = generator.reading(1, REVISED_PANE.toEpochMilli() + 2_001, 3);
-    Reading tooLate = generator.reading(2, EXPIRED_PANE.toEpochMilli() + 1, 8);
-    arrivals.addAll(List.of(late1, late2, tooLate));
-    // and three malformed records first
+    // with a 180 °C pane on device 0 (anomaly and alerts) and a 99 % humidity reading on device 3
+    // (alert), then two readings late but within the allowed lateness (device 1) and one too late
+    // (device 2), and three malformed records first
+    SensorScenario scenario = SensorScenario.windowSemantics(SEED, T0);
+    List<Reading> arrivals = scenario.arrivals();
     List<IngestedSource.Raw> records = new ArrayList<>();
-    for (Malformed bad : SensorEnvelopes.malformed()) {
+    for (Malformed bad : scenario.malformed()) {
       records.add(new IngestedSource.Raw(bad.key(), bad.value(), T0.toEpochMilli()));
     }
     for (Reading r : arrivals) {
@@ -157,12 +141,12 @@ class IotMonitoringJobTest {
             SensorEnvelopes.malformed().stream().map(Malformed::errorType).toList());
 
     // and the comparison is not vacuous: the planted patterns are in the reference
+    SensorGenerator generator = scenario.generator();
     String device1 = generator.deviceId(1) + "|pressure|";
     assertThat(expected.finalStats())
         .filteredOn(s -> s.revision() > 0)
         .extracting(ExpectedStats::key, ExpectedStats::revision)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(device1 + REVISED_PANE.toEpochMilli(), 2));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(device1 + scenario.revisedPane(), 2));
     assertThat(
             expected.finalStddev().stream()
                 .filter(s -> s.revision() > 0)
@@ -171,17 +155,18 @@ class IotMonitoringJobTest {
         .as("the windows holding the revised pane, twice revised")
         .containsExactlyElementsOf(
             LongStream.rangeClosed(0, 11)
-                .mapToObj(i -> REVISED_PANE.toEpochMilli() - 55_000 + i * 5_000)
+                .mapToObj(i -> scenario.revisedPane() - 55_000 + i * 5_000)
                 .toList());
     assertThat(expected.anomalies())
         .extracting(ExpectedAnomaly::key)
-        .contains(generator.deviceId(0) + "|temperature|" + SPIKE_PANE.toEpochMilli());
+        .contains(generator.deviceId(0) + "|temperature|" + scenario.spikePane());
     assertThat(expected.alerts()).extracting(ExpectedAlert::value).containsOnly(180.0, 99.0);
     assertThat(expected.alerts()).hasSize(6);
     assertThat(expected.lateEvents())
         .extracting(ExpectedLateEvent::eventId, ExpectedLateEvent::windowStart)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(tooLate.eventId(), EXPIRED_PANE.toEpochMilli()));
+            org.assertj.core.groups.Tuple.tuple(
+                scenario.tooLate().eventId(), scenario.expiredPane()));
   }
 
   private static IngestingDeserializationSchema<SensorReading> deserializer() {

@@ -72,6 +72,34 @@ public final class RevisionLog<V> {
     return key.apply(row);
   }
 
+  /**
+   * Removes and returns the row of {@code key} at {@code revision}, or null; for checks that stream
+   * the reference's emissions instead of holding them all.
+   */
+  public V take(String key, int revision) {
+    TreeMap<Integer, V> byRevision = rows.get(key);
+    if (byRevision == null) {
+      return null;
+    }
+    V row = byRevision.remove(revision);
+    if (byRevision.isEmpty()) {
+      rows.remove(key);
+    }
+    return row;
+  }
+
+  /** Every row not taken yet. */
+  public List<V> remaining() {
+    List<V> out = new ArrayList<>();
+    rows.values().forEach(byRevision -> out.addAll(byRevision.values()));
+    return out;
+  }
+
+  /** Hands the highest revision's row of every key to {@code action}. */
+  public void forEachFinal(java.util.function.Consumer<V> action) {
+    rows.values().forEach(byRevision -> action.accept(byRevision.lastEntry().getValue()));
+  }
+
   /** The highest revision's row of every key. */
   public Map<String, V> finalRows() {
     Map<String, V> out = new LinkedHashMap<>();

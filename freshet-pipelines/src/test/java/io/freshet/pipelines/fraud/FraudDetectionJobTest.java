@@ -95,7 +95,7 @@ class FraudDetectionJobTest {
     env.execute("fraud-detection-job-test");
 
     // Then every valid first delivery is decided once, as the reference decides it
-    List<TransactionDecision> decided = decisions.collected();
+    List<TransactionDecision> decided = decisions.values();
     assertThat(decided).extracting(TransactionDecision::transactionId).doesNotHaveDuplicates();
     Map<String, String> verdicts =
         decided.stream()
@@ -103,12 +103,12 @@ class FraudDetectionJobTest {
                 Collectors.toMap(TransactionDecision::transactionId, d -> d.decision().name()));
     assertThat(verdicts).isEqualTo(expected.expectedDecisions());
     // and the alert ids are exactly the reference's, none twice
-    List<String> alertIds = alerts.collected().stream().map(FraudAlert::alertId).toList();
+    List<String> alertIds = alerts.values().stream().map(FraudAlert::alertId).toList();
     assertThat(alertIds).doesNotHaveDuplicates();
     assertThat(alertIds).containsExactlyInAnyOrderElementsOf(expected.expectedAlerts());
     // and the two malformed records are dead-lettered with their key and error type
     List<DeadLetter> letters =
-        deadLetters.collected().stream().map(r -> DeadLetterCodec.fromJson(r.value())).toList();
+        deadLetters.values().stream().map(r -> DeadLetterCodec.fromJson(r.value())).toList();
     assertThat(letters).hasSize((int) expected.malformed());
     assertThat(letters)
         .extracting(DeadLetter::errorType)

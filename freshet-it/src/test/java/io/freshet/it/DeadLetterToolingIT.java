@@ -19,6 +19,8 @@ import io.freshet.runtime.deadletter.DeadLetterRoutes;
 import io.freshet.runtime.http.HttpServer;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
+import io.freshet.testkit.kafka.TestProducer;
+import io.freshet.testkit.kafka.TopicReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -32,16 +34,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -406,12 +405,8 @@ class DeadLetterToolingIT {
   }
 
   private void produce(String key, String value, Header... headers) throws Exception {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        TestProducer.create(platform.bootstrapServers())) {
       ProducerRecord<byte[], byte[]> record =
           new ProducerRecord<>(FraudTopics.TRANSACTIONS.name(), utf8(key), utf8(value));
       for (Header h : headers) {
@@ -439,7 +434,7 @@ class DeadLetterToolingIT {
   }
 
   private TopicReader reader(String topic) {
-    return new TopicReader(platform.bootstrapServers(), topic);
+    return TopicReader.committed(platform.bootstrapServers(), topic);
   }
 
   private static byte[] utf8(String s) {

@@ -18,6 +18,8 @@ import io.freshet.testkit.fraud.MalformedKind;
 import io.freshet.testkit.fraud.ReferenceResult;
 import io.freshet.testkit.fraud.Scenario;
 import io.freshet.testkit.fraud.TransactionScenarioGenerator;
+import io.freshet.testkit.kafka.TestProducer;
+import io.freshet.testkit.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,15 +27,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,16 +184,11 @@ class FraudPipelineIT {
   }
 
   private TopicReader reader(String topic) {
-    return new TopicReader(platform.bootstrapServers(), topic);
+    return TopicReader.committed(platform.bootstrapServers(), topic);
   }
 
   private KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(11 << 20));
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return TestProducer.create(platform.bootstrapServers());
   }
 
   private static byte[] utf8(String s) {

@@ -11,12 +11,15 @@ import io.freshet.testkit.fraud.GeneratedRecord;
 import io.freshet.testkit.fraud.ReferenceResult;
 import io.freshet.testkit.fraud.Scenario;
 import io.freshet.testkit.fraud.TransactionScenarioGenerator;
+import io.freshet.testkit.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +84,7 @@ class FreshetCliEndToEndIT {
           first.toString());
       // and it is killed with SIGKILL as soon as the first decisions are committed
       try (TopicReader decisions =
-          new TopicReader(bootstrap, FraudTopics.TRANSACTION_DECISIONS.name())) {
+          TopicReader.committed(bootstrap, FraudTopics.TRANSACTION_DECISIONS.name())) {
         await()
             .atMost(Duration.ofMinutes(2))
             .pollInterval(Duration.ofMillis(50))
@@ -109,7 +112,7 @@ class FreshetCliEndToEndIT {
 
       // and read_committed output holds every decision and alert exactly once
       try (TopicReader decisions =
-          new TopicReader(bootstrap, FraudTopics.TRANSACTION_DECISIONS.name())) {
+          TopicReader.committed(bootstrap, FraudTopics.TRANSACTION_DECISIONS.name())) {
         await()
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofMillis(200))
@@ -125,6 +128,12 @@ class FreshetCliEndToEndIT {
       assertThat(decided).doesNotHaveDuplicates();
       assertThat(decided)
           .containsExactlyInAnyOrderElementsOf(expected.expectedDecisions().keySet());
+      Map<String, String> verdicts = new HashMap<>();
+      decisions.forEach(
+          d ->
+              verdicts.put(
+                  d.at("/value/transaction_id").asText(), d.at("/value/decision").asText()));
+      assertThat(verdicts).isEqualTo(expected.expectedDecisions());
       List<String> alertIds = alerts.stream().map(a -> a.at("/value/alert_id").asText()).toList();
       assertThat(alertIds).doesNotHaveDuplicates();
       assertThat(alertIds).containsExactlyInAnyOrderElementsOf(expected.expectedAlerts());

@@ -7,6 +7,7 @@ import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
+import io.freshet.testkit.kafka.TestProducer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,45 +19,46 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /metrics} reports values that move exactly with known traffic. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * {@code GET /metrics} reports values that move exactly with known traffic.
+ *
+ * <p>Every test gets its own platform on its own data dir and produces the traffic it asserts on,
+ * so the tests pass in any order and alone.
+ */
 class MetricsIT {
   static final String PIPELINE = "fraud-detection";
 
-  @TempDir static Path dataDir;
+  /** Records in of {@link #counted()} plus {@link #held()}. */
+  static final int ALL_RECORDS_IN = 156;
+
+  /** Dead letters among them (3 NOT_JSON, 2 INVALID_FIELD). */
+  static final int ALL_DEAD_LETTERS = 5;
+
+  @TempDir Path dataDir;
   FreshetPlatform platform;
 
-  @BeforeAll
+  @BeforeEach
   void startPlatform() throws Exception {
     platform = FreshetPlatform.start(TestConfigs.inProcess(dataDir), line -> {});
   }
 
-  @AfterAll
+  @AfterEach
   void stopPlatform() {
     if (platform != null) {
       platform.close();
     }
   }
 
-  @Test
-  @Order(1)
-  void countersMoveExactlyWithTheTrafficProduced() throws Exception {
-    // Given 100 valid transactions, one duplicate delivery, 3 non-JSON and 2 negative amounts
+  /** 100 valid transactions, one duplicate delivery, 3 non-JSON and 2 negative amounts. */
+  static List<byte[]> counted() {
     List<byte[]> values = new java.util.ArrayList<>();
     for (int i = 0; i < 100; i++) {
       values.add(
@@ -75,6 +77,45 @@ class MetricsIT {
               .amount(-1)
               .bytes());
     }
+    return values;
+  }
+
+  /** 50 valid transactions of 5 other customers, later in event time than {@link #counted()}. */
+  static List<byte[]> held() {
+    List<byte[]> more = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      more.add(
+          TransactionEnvelopeBuilder.transaction(
+                  "late-" + i, "cust-held-" + (i % 5), Instants.t0PlusSeconds(100_000L + i))
+              .amount(10)
+              .bytes());
+    }
+    return more;
+  }
+
+  /** Produces {@link #counted()} and {@link #held()} and waits until the pipeline counted both. */
+  private void produceAllAndAwaitCounted() throws Exception {
+    produce(counted());
+    produce(held());
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> {
+              PrometheusText m = PrometheusText.scrape(platform.httpPort());
+              assertThat(m.sum("freshet_records_in_total", "pipeline", PIPELINE))
+                  .isEqualTo(ALL_RECORDS_IN);
+              assertThat(m.sum("freshet_dead_letters_total", "pipeline", PIPELINE))
+                  .isEqualTo(ALL_DEAD_LETTERS);
+              assertThat(m.sum("freshet_duplicates_skipped_total", "pipeline", PIPELINE))
+                  .isEqualTo(1);
+            });
+  }
+
+  @Test
+  void countersMoveExactlyWithTheTrafficProduced() throws Exception {
+    // Given 100 valid transactions, one duplicate delivery, 3 non-JSON and 2 negative amounts
+    List<byte[]> values = counted();
     // When they are produced
     produce(values);
 
@@ -141,7 +182,6 @@ class MetricsIT {
   }
 
   @Test
-  @Order(2)
   void lagGrowsWhileAConsumerIsHeld() throws Exception {
     // Given a consumer group that committed the current end of the transactions topic
     String group = "held-group";
@@ -157,15 +197,7 @@ class MetricsIT {
       held.commitSync(commit);
     }
     // When 50 more records arrive and the group does not consume
-    List<byte[]> more = new java.util.ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      more.add(
-          TransactionEnvelopeBuilder.transaction(
-                  "late-" + i, "cust-held-" + (i % 5), Instants.t0PlusSeconds(100_000L + i))
-              .amount(10)
-              .bytes());
-    }
-    produce(more);
+    produce(held());
     // Then its lag is exactly 50 records, and their age is reported in seconds
     await()
         .atMost(Duration.ofMinutes(1))
@@ -179,10 +211,11 @@ class MetricsIT {
   }
 
   @Test
-  @Order(3)
   void aRealPrometheusScrapesFreshetAndAnswersQueries(@TempDir Path prometheusDir)
       throws Exception {
-    // Given a Prometheus server (Debian's package, installed by run-tests) scraping Freshet
+    // Given 156 records counted by the pipeline
+    produceAllAndAwaitCounted();
+    // and a Prometheus server (Debian's package, installed by run-tests) scraping Freshet
     int port = FreshetProcess.freePort();
     Path config = prometheusDir.resolve("prometheus.yml");
     java.nio.file.Files.writeString(
@@ -203,7 +236,7 @@ class MetricsIT {
             .start();
     try {
       // When it has scraped, Then a metric comes back through its query API with the value
-      // the traffic above produced
+      // that traffic produced
       String query =
           java.net.URLEncoder.encode(
               "freshet_records_in_total{pipeline=\"fraud-detection\"}", StandardCharsets.UTF_8);
@@ -223,7 +256,7 @@ class MetricsIT {
                               .body())
                       .contains("\"status\":\"success\"")
                       .contains("\"job\":\"freshet\"")
-                      .contains(",\"156\"]"));
+                      .contains(",\"" + ALL_RECORDS_IN + "\"]"));
     } finally {
       prometheus.destroy();
       prometheus.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -231,9 +264,10 @@ class MetricsIT {
   }
 
   @Test
-  @Order(4)
   void statusCommandReportsThePipelineFromTheRunningInstance() throws Exception {
-    // Given the traffic of the tests above, When freshet status asks the running instance
+    // Given 156 records counted by the pipeline (5 dead letters, 1 duplicate)
+    produceAllAndAwaitCounted();
+    // When freshet status asks the running instance
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
     java.io.PrintStream original = System.out;
     int exit;
@@ -252,18 +286,14 @@ class MetricsIT {
     String[] row = lines[2].trim().split("\\s+");
     assertThat(row[0]).isEqualTo(PIPELINE);
     assertThat(row[1]).isEqualTo("RUNNING");
-    assertThat(row[3]).isEqualTo("156"); // records in
-    assertThat(row[4]).isEqualTo("5"); // dead letters
+    assertThat(row[3]).isEqualTo(Integer.toString(ALL_RECORDS_IN)); // records in
+    assertThat(row[4]).isEqualTo(Integer.toString(ALL_DEAD_LETTERS)); // dead letters
     assertThat(row[5]).isEqualTo("1"); // duplicates
   }
 
   private void produce(List<byte[]> values) throws Exception {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        TestProducer.create(platform.bootstrapServers())) {
       for (byte[] v : values) {
         producer
             .send(new ProducerRecord<>(FraudTopics.TRANSACTIONS.name(), "k".getBytes(), v))

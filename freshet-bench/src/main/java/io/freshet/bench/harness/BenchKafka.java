@@ -3,7 +3,9 @@ package io.freshet.bench.harness;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
+import io.freshet.testkit.kafka.TopicReader;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +178,21 @@ public final class BenchKafka implements AutoCloseable {
     props.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return props;
+  }
+
+  /** A read_committed reader of {@code topics} from the beginning; the caller closes it. */
+  public TopicReader committedReader(Collection<String> topics) {
+    return TopicReader.open(
+        readCommittedConsumerProperties(), TopicReader.Isolation.READ_COMMITTED, topics);
+  }
+
+  /**
+   * A read_uncommitted reader of {@code topics} from the beginning, aborted transactions included;
+   * the caller closes it.
+   */
+  public TopicReader uncommittedReader(Collection<String> topics) {
+    return TopicReader.open(
+        readCommittedConsumerProperties(), TopicReader.Isolation.READ_UNCOMMITTED, topics);
   }
 
   @Override

@@ -1,20 +1,15 @@
 package io.freshet.bench.scenario;
 
 import io.freshet.bench.IncompleteResultsException;
-import io.freshet.bench.workload.BenchRecord;
-import io.freshet.core.codec.Codec;
+import io.freshet.testkit.windows.RevisionLog;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
+import java.util.function.BiPredicate;
 
 /**
- * What the analytics completeness checks share: the latest revision of every window must equal the
- * plain-loop reference's row, checked on the committed outputs after the clock stopped.
+ * What the analytics completeness checks share: every (key, revision) of every windowed output must
+ * be committed exactly once and equal the independent testkit reference's row, checked on the
+ * committed outputs after the clock stopped.
  */
 final class AnalyticsCompleteness {
   private AnalyticsCompleteness() {}
@@ -29,59 +24,36 @@ final class AnalyticsCompleteness {
     }
   }
 
-  /** The loaded records as the job's source decodes them. */
-  static <T> Iterator<T> decoded(Iterator<BenchRecord> records, Codec<T> codec) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return records.hasNext();
-      }
-
-      @Override
-      public T next() {
-        return codec.decode(records.next().value());
-      }
-    };
+  /**
+   * Takes the committed row of the reference row's (key, revision) from {@code log} and records a
+   * mismatch when it is missing or differs. Streaming the reference this way compares every
+   * revision, which the bench may do because its input is in event-time order: nothing is late, the
+   * reference's watermark model agrees with the job's, and every window has revision 0 only.
+   */
+  static <V> V expect(
+      RevisionLog<V> log,
+      String what,
+      V expected,
+      int revision,
+      BiPredicate<V, V> same,
+      Mismatches mismatches) {
+    String key = log.keyOf(expected);
+    V actual = log.take(key, revision);
+    if (actual == null) {
+      mismatches.add(what + " " + key + " revision " + revision + " missing, expected " + expected);
+    } else if (!same.test(expected, actual)) {
+      mismatches.add(what + " " + key + ": expected " + expected + ", got " + actual);
+    }
+    return actual;
   }
 
-  /** The latest revision of each output key, counting records and same-revision duplicates. */
-  static final class Latest<V> {
-    final Function<V, String> key;
-    private final ToIntFunction<V> revision;
-    private final Map<String, V> latest = new HashMap<>();
-    long records;
-    long duplicates;
-
-    Latest(Function<V, String> key, ToIntFunction<V> revision) {
-      this.key = key;
-      this.revision = revision;
-    }
-
-    void add(V value) {
-      records++;
-      String k = key.apply(value);
-      V previous = latest.get(k);
-      if (previous == null || revision.applyAsInt(value) > revision.applyAsInt(previous)) {
-        latest.put(k, value);
-      } else if (revision.applyAsInt(value) == revision.applyAsInt(previous)) {
-        // Exactly-once output never writes one revision of a key twice.
-        duplicates++;
-      }
-    }
-
-    long size() {
-      return latest.size();
-    }
-
-    /** Removes and returns the key's latest row, or null. */
-    V take(String k) {
-      return latest.remove(k);
-    }
-
-    /** Rows no reference row took. */
-    Collection<V> remaining() {
-      return latest.values();
-    }
+  /**
+   * Records every (key, revision) committed more than once and every committed row no reference row
+   * took: each (key, revision) must appear exactly once.
+   */
+  static <V> void finish(RevisionLog<V> log, String what, Mismatches mismatches) {
+    log.duplicates().forEach(mismatches::add);
+    log.remaining().forEach(r -> mismatches.add("unexpected " + what + " " + r));
   }
 
   /** Differences found, of which the first few are reported. */

@@ -30,7 +30,7 @@ final class CommittedDecisions {
     committed++;
     String id =
         FraudTopics.TRANSACTION_DECISIONS.valueCodec().decode(record.value()).transactionId();
-    int index = SyntheticTransactions.index(id, PacedTransactionInput.TRANSACTION_PREFIX);
+    int index = FraudWorkloads.index(id, PacedTransactionInput.TRANSACTION_PREFIX);
     if (index < 0 || index >= events) {
       foreign++;
     } else if (seen.get(index)) {

@@ -19,6 +19,7 @@ import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.testkit.fraud.PlainTransactions;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -73,7 +74,7 @@ final class CustomerStatePipeline implements KeyedPipeline {
 
   @Override
   public void load(BenchContext context, String input) {
-    SyntheticTransactions transactions = new SyntheticTransactions(seed);
+    PlainTransactions transactions = FraudWorkloads.plain(seed);
     Iterator<BenchRecord> records =
         new Iterator<>() {
           private int next;
@@ -89,10 +90,9 @@ final class CustomerStatePipeline implements KeyedPipeline {
               throw new NoSuchElementException();
             }
             int i = next++;
-            return transactions.next(
-                CUSTOMER_PREFIX + i,
-                "stx-" + i,
-                SyntheticTransactions.EVENT_TIME_BASE + i % 60_000);
+            return BenchRecord.of(
+                transactions.next(
+                    CUSTOMER_PREFIX + i, "stx-" + i, FraudWorkloads.EVENT_TIME_BASE + i % 60_000));
           }
         };
     context.loader().load(input, records, keys);

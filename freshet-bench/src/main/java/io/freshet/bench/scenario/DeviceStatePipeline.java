@@ -68,7 +68,7 @@ final class DeviceStatePipeline implements KeyedPipeline {
 
   /** Event time of the clock readings: past every window, its stddev panes and lateness. */
   static long clockTime() {
-    return SyntheticTransactions.EVENT_TIME_BASE
+    return FraudWorkloads.EVENT_TIME_BASE
         + IotMonitoringJob.PANE.toMillis()
         + IotMonitoringJob.STDDEV_WINDOW.toMillis()
         + PRODUCTION.setting(WindowSettings.ALLOWED_LATENESS).toMillis()
@@ -136,8 +136,7 @@ final class DeviceStatePipeline implements KeyedPipeline {
             int i = next++;
             int t = i % TYPES.length;
             // All readings in one 5 s pane: one pane per device, never late.
-            long eventTime =
-                SyntheticTransactions.EVENT_TIME_BASE + i % IotMonitoringJob.PANE.toMillis();
+            long eventTime = FraudWorkloads.EVENT_TIME_BASE + i % IotMonitoringJob.PANE.toMillis();
             return reading(
                 random,
                 DEVICE_PREFIX + i,

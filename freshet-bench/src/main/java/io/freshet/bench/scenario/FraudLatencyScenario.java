@@ -5,16 +5,16 @@ import io.freshet.bench.BenchScenario;
 import io.freshet.bench.Figures;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.BenchJob;
-import io.freshet.bench.harness.CommittedReader;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.LatencySummary;
 import io.freshet.bench.harness.PacedProducer;
 import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.bench.workload.BenchRecord;
-import io.freshet.bench.workload.TransactionWorkload;
 import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.testkit.fraud.TransactionStream;
+import io.freshet.testkit.kafka.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -61,8 +61,8 @@ public final class FraudLatencyScenario implements BenchScenario {
     }
     int total = sizes.stream().mapToInt(Integer::intValue).sum();
     int customers = quick ? 2_000 : 100_000;
-    TransactionWorkload workload =
-        new TransactionWorkload(context.options().seed() + 1, total, customers);
+    TransactionStream workload =
+        FraudWorkloads.stream(context.options().seed() + 1, total, customers);
     String input =
         context
             .kafka()
@@ -85,13 +85,13 @@ public final class FraudLatencyScenario implements BenchScenario {
     Future<Long> reading =
         readerThread.submit(
             () -> {
-              try (CommittedReader reader =
-                  new CommittedReader(context.kafka(), List.of(wiring.decisions.name()))) {
+              try (TopicReader reader =
+                  context.kafka().committedReader(List.of(wiring.decisions.name()))) {
                 return reader.readUntil(
                     (record, at) -> {
                       int seq =
                           (int)
-                              TransactionWorkload.sequenceOf(
+                              TransactionStream.sequenceOf(
                                   new TransactionDecisionCodec()
                                       .decode(record.value())
                                       .transactionId());
@@ -126,7 +126,7 @@ public final class FraudLatencyScenario implements BenchScenario {
             .parameter("customers", customers)
             .parameter("checkpoint_interval_ms", checkpointInterval.toMillis())
             .parameter("buffer_timeout_ms", 1);
-    Iterator<BenchRecord> records = workload.records();
+    Iterator<BenchRecord> records = BenchRecord.of(workload.iterator());
     try (PacedProducer producer = new PacedProducer(context.kafka(), input)) {
       int first = 0;
       for (int phase = 0; phase < sizes.size(); phase++) {

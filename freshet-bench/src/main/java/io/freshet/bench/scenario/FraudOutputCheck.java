@@ -2,74 +2,223 @@ package io.freshet.bench.scenario;
 
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.BenchKafka;
-import io.freshet.bench.harness.CommittedReader;
-import io.freshet.bench.workload.ExpectedFraudOutput;
-import io.freshet.bench.workload.TransactionWorkload;
+import io.freshet.bench.textbook.ExactAlert;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.FraudRule;
-import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
-import java.util.BitSet;
+import io.freshet.testkit.fraud.FraudReference;
+import io.freshet.testkit.fraud.TransactionStream;
+import io.freshet.testkit.kafka.TopicReader;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a fraud run's committed output after the clock stopped and checks it is exactly what the
- * rules say: one decision per transaction, none twice, alerts per rule as replayed, no dead
- * letters.
+ * independent reference ({@link FraudReference}) says: the same decision for every transaction id,
+ * the same set of alert ids ({@code RULE:transaction_id}), none missing, extra or twice, and no
+ * dead letters.
  */
 final class FraudOutputCheck {
+  /** How many ids of each kind of difference a failure names. */
+  private static final int EXAMPLES = 10;
+
+  private static final String[] VERDICTS = {null, "APPROVE", "REVIEW", "BLOCK"};
+
   private FraudOutputCheck() {}
 
-  /** What was read, for the result's figures. */
-  record Checked(long decisions, Map<FraudRule, Long> alerts, List<FraudAlert> velocityAlerts) {}
+  /**
+   * What was read, for the result's figures.
+   *
+   * @param expectedVelocity the reference's velocity alerts, in stream order
+   */
+  record Checked(
+      long decisions,
+      Map<FraudRule, Long> alerts,
+      List<FraudAlert> velocityAlerts,
+      List<ExactAlert> expectedVelocity) {}
 
-  static Checked verify(BenchKafka kafka, FraudWiring wiring, TransactionWorkload workload) {
-    BitSet seen = new BitSet();
+  /** The reference's answer for a stream, kept compact: one byte per transaction. */
+  record Expected(
+      byte[] decisions, Set<String> alertIds, List<ExactAlert> velocity, long deadLetters) {
+
+    /** Computed once per stream and run, since every scenario on one backlog needs it. */
+    private static final Map<List<Object>, Expected> CACHE = new ConcurrentHashMap<>();
+
+    static Expected of(TransactionStream stream) {
+      return CACHE.computeIfAbsent(
+          List.of(stream.seed(), stream.events(), stream.customers(), stream.start()),
+          k -> compute(stream));
+    }
+
+    private static Expected compute(TransactionStream stream) {
+      byte[] decisions = new byte[Math.toIntExact(stream.events())];
+      Set<String> alertIds = new HashSet<>();
+      List<ExactAlert> velocity = new ArrayList<>();
+      FraudReference.Counts counts =
+          FraudReference.stream(
+              stream.values(),
+              outcome -> {
+                decisions[index(stream, outcome.transactionId())] = code(outcome.decision());
+                for (String alert : outcome.alerts()) {
+                  alertIds.add(alert);
+                  if (alert.startsWith(FraudReference.VELOCITY + ":")) {
+                    velocity.add(new ExactAlert(outcome.customerId(), outcome.eventTime()));
+                  }
+                }
+              });
+      return new Expected(decisions, alertIds, velocity, counts.malformed());
+    }
+  }
+
+  static Checked verify(BenchKafka kafka, FraudWiring wiring, TransactionStream stream) {
+    Expected expected = Expected.of(stream);
+    byte[] actual = new byte[expected.decisions().length];
+    Differences decisionDiff = new Differences("decisions");
     long[] decisions = {0};
-    long[] duplicates = {0};
-    try (CommittedReader reader = new CommittedReader(kafka, List.of(wiring.decisions.name()))) {
-      reader.readAllCommitted(
+    try (TopicReader reader = kafka.committedReader(List.of(wiring.decisions.name()))) {
+      reader.readToEnd(
           (record, at) -> {
-            long seq =
-                TransactionWorkload.sequenceOf(
-                    new TransactionDecisionCodec().decode(record.value()).transactionId());
-            if (seen.get((int) seq)) {
-              duplicates[0]++;
-            }
-            seen.set((int) seq);
+            TransactionDecision decision = new TransactionDecisionCodec().decode(record.value());
             decisions[0]++;
+            long seq = TransactionStream.sequenceOf(decision.transactionId());
+            if (seq < 0 || seq >= actual.length) {
+              decisionDiff.extra(decision.transactionId());
+            } else if (actual[(int) seq] != 0) {
+              decisionDiff.twice(decision.transactionId());
+            } else {
+              actual[(int) seq] = code(decision.decision().name());
+            }
           });
     }
+    for (int seq = 0; seq < actual.length; seq++) {
+      byte want = expected.decisions()[seq];
+      byte got = actual[seq];
+      if (want != got) {
+        String id = "t" + seq;
+        if (got == 0) {
+          decisionDiff.missing(id);
+        } else if (want == 0) {
+          decisionDiff.extra(id);
+        } else {
+          decisionDiff.wrong(id + " (expected " + VERDICTS[want] + ", got " + VERDICTS[got] + ")");
+        }
+      }
+    }
+
     Map<FraudRule, Long> alerts = new EnumMap<>(FraudRule.class);
-    List<FraudAlert> velocity = new java.util.ArrayList<>();
-    try (CommittedReader reader = new CommittedReader(kafka, List.of(wiring.alerts.name()))) {
-      reader.readAllCommitted(
+    List<FraudAlert> velocity = new ArrayList<>();
+    Set<String> alertIds = new HashSet<>();
+    Differences alertDiff = new Differences("alerts");
+    try (TopicReader reader = kafka.committedReader(List.of(wiring.alerts.name()))) {
+      reader.readToEnd(
           (record, at) -> {
             FraudAlert alert = new FraudAlertCodec().decode(record.value());
+            if (!alertIds.add(alert.alertId())) {
+              alertDiff.twice(alert.alertId());
+              return;
+            }
             alerts.merge(alert.rule(), 1L, Long::sum);
             if (alert.rule() == FraudRule.VELOCITY) {
               velocity.add(alert);
             }
           });
     }
+    for (String id : new TreeSet<>(expected.alertIds())) {
+      if (!alertIds.contains(id)) {
+        alertDiff.missing(id);
+      }
+    }
+    for (String id : new TreeSet<>(alertIds)) {
+      if (!expected.alertIds().contains(id)) {
+        alertDiff.extra(id);
+      }
+    }
+
     long[] deadLetters = {0};
-    try (CommittedReader reader = new CommittedReader(kafka, List.of(wiring.deadLetters))) {
-      reader.readAllCommitted((record, at) -> deadLetters[0]++);
+    try (TopicReader reader = kafka.committedReader(List.of(wiring.deadLetters))) {
+      reader.readToEnd((record, at) -> deadLetters[0]++);
     }
-    ExpectedFraudOutput expected =
-        ExpectedFraudOutput.replay(workload.transactions(), FraudRulesConfig.defaults());
-    IncompleteResultsException.requireEqual("decisions delivered twice", 0, duplicates[0]);
-    IncompleteResultsException.requireEqual("decisions", expected.decisions(), decisions[0]);
-    IncompleteResultsException.requireEqual("dead letters", 0, deadLetters[0]);
-    for (FraudRule rule : FraudRule.values()) {
-      IncompleteResultsException.requireEqual(
-          rule + " alerts",
-          expected.alerts().getOrDefault(rule, 0L),
-          alerts.getOrDefault(rule, 0L));
+    decisionDiff.throwIfAny();
+    alertDiff.throwIfAny();
+    IncompleteResultsException.requireEqual("dead letters", expected.deadLetters(), deadLetters[0]);
+    return new Checked(decisions[0], alerts, velocity, expected.velocity());
+  }
+
+  private static int index(TransactionStream stream, String transactionId) {
+    long seq = TransactionStream.sequenceOf(transactionId);
+    if (seq < 0 || seq >= stream.events()) {
+      throw new IllegalStateException("not a transaction id of the stream: " + transactionId);
     }
-    return new Checked(decisions[0], alerts, velocity);
+    return (int) seq;
+  }
+
+  private static byte code(String verdict) {
+    for (byte b = 1; b < VERDICTS.length; b++) {
+      if (VERDICTS[b].equals(verdict)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException("not a decision: " + verdict);
+  }
+
+  /** Ids missing, extra, twice or wrong in one output, with the first few of each named. */
+  private static final class Differences {
+    private final String what;
+    private final Map<String, List<String>> examples = new java.util.LinkedHashMap<>();
+    private final Map<String, Long> counts = new java.util.LinkedHashMap<>();
+
+    Differences(String what) {
+      this.what = what;
+    }
+
+    void missing(String id) {
+      add("missing", id);
+    }
+
+    void extra(String id) {
+      add("extra", id);
+    }
+
+    void twice(String id) {
+      add("delivered twice", id);
+    }
+
+    void wrong(String id) {
+      add("wrong", id);
+    }
+
+    private void add(String kind, String id) {
+      counts.merge(kind, 1L, Long::sum);
+      List<String> list = examples.computeIfAbsent(kind, k -> new ArrayList<>());
+      if (list.size() < EXAMPLES) {
+        list.add(id);
+      }
+    }
+
+    void throwIfAny() {
+      if (counts.isEmpty()) {
+        return;
+      }
+      StringBuilder message = new StringBuilder(what).append(" differ from the reference:");
+      counts.forEach(
+          (kind, n) ->
+              message
+                  .append(' ')
+                  .append(n)
+                  .append(' ')
+                  .append(kind)
+                  .append(' ')
+                  .append(examples.get(kind))
+                  .append(';'));
+      throw new IncompleteResultsException(message.toString());
+    }
   }
 }

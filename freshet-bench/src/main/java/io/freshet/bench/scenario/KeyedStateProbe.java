@@ -3,11 +3,11 @@ package io.freshet.bench.scenario;
 import io.freshet.bench.BenchContext;
 import io.freshet.bench.harness.BenchJob;
 import io.freshet.bench.harness.BenchKafka;
-import io.freshet.bench.harness.CommittedReader;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.Progress;
 import io.freshet.runtime.flink.StateBackendKind;
+import io.freshet.testkit.kafka.TopicReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -68,7 +68,7 @@ final class KeyedStateProbe {
                 pipeline.wiring(kafka, input, outputs, tag))
             .withStateBackend(backend);
     // Opened before the heap baseline so its own buffers are on both sides of the difference.
-    try (CommittedReader reader = new CommittedReader(kafka, names)) {
+    try (TopicReader reader = kafka.committedReader(names)) {
       JobRun run = context.flink().submit(job);
       try {
         run.awaitRunning(Duration.ofMinutes(2));
@@ -92,7 +92,7 @@ final class KeyedStateProbe {
         CompletedCheckpointStats checkpoint = run.checkpoint();
         // Output beyond the expected counts would be duplicates: read whatever else committed.
         OutputVisibility.awaitNoOpenTransactions(kafka.admin(), names, Duration.ofMinutes(5));
-        reader.readAllCommitted((record, received) -> counted.accept(record));
+        reader.readToEnd((record, received) -> counted.accept(record));
         counted.requireExact(tag);
         return new Measured(
             pipeline.keyKind(),

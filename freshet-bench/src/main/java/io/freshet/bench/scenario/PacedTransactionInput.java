@@ -3,6 +3,7 @@ package io.freshet.bench.scenario;
 import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.workload.BenchRecord;
 import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.testkit.fraud.PlainTransactions;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +37,7 @@ final class PacedTransactionInput implements Runnable {
 
   @Override
   public void run() {
-    SyntheticTransactions transactions = new SyntheticTransactions(seed);
+    PlainTransactions transactions = FraudWorkloads.plain(seed);
     SplittableRandom customerOf = new SplittableRandom(seed + 1);
     String topic = FraudTopics.TRANSACTIONS.name();
     long started = System.nanoTime();
@@ -48,11 +49,12 @@ final class PacedTransactionInput implements Runnable {
           TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
         }
         BenchRecord record =
-            transactions.next(
-                CUSTOMER_PREFIX + customerOf.nextInt(customers),
-                TRANSACTION_PREFIX + i,
-                // Event time advancing 10 ms per transaction, as a steady stream would.
-                SyntheticTransactions.EVENT_TIME_BASE + 10L * i);
+            BenchRecord.of(
+                transactions.next(
+                    CUSTOMER_PREFIX + customerOf.nextInt(customers),
+                    TRANSACTION_PREFIX + i,
+                    // Event time advancing 10 ms per transaction, as a steady stream would.
+                    FraudWorkloads.EVENT_TIME_BASE + 10L * i));
         producer.send(
             new ProducerRecord<>(topic, record.key(), record.value()),
             (metadata, e) -> {

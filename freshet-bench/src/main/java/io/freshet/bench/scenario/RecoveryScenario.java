@@ -4,12 +4,12 @@ import io.freshet.bench.BenchContext;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.harness.BenchJob;
 import io.freshet.bench.harness.BenchKafka;
-import io.freshet.bench.harness.CommittedReader;
 import io.freshet.bench.harness.FreshetRunProcess;
 import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.testkit.kafka.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -118,14 +118,14 @@ public final class RecoveryScenario implements BenchScenario {
       long firstHealthy = first.awaitHealthy(START_DEADLINE);
       // The process created the topics; from here on output can be watched.
       String decisionTopic = FraudTopics.TRANSACTION_DECISIONS.name();
-      try (CommittedReader reader = new CommittedReader(kafka, List.of(decisionTopic))) {
+      try (TopicReader reader = kafka.committedReader(List.of(decisionTopic))) {
         PacedTransactionInput input =
             new PacedTransactionInput(
                 kafka, (int) events, customers, inputRate, context.options().seed());
         Future<?> loading = background.submit(input);
         long inputStarted = System.nanoTime();
         Progress.Step step = context.progress().start("recovery: decisions committed", events);
-        CommittedReader.RecordHandler handler =
+        TopicReader.RecordHandler handler =
             (record, received) -> {
               decisions.accept(record);
               step.update(decisions.committed());
@@ -144,7 +144,9 @@ public final class RecoveryScenario implements BenchScenario {
         first.kill(Duration.ofSeconds(30));
         long gone = System.nanoTime();
         // Written from here on can only come from the restarted process.
-        decisions.newFrom(UncommittedTopicReader.endOffsets(kafka, decisionTopic));
+        try (TopicReader uncommitted = kafka.uncommittedReader(List.of(decisionTopic))) {
+          decisions.newFrom(uncommitted.endOffsets());
+        }
 
         long restarted = System.nanoTime();
         try (FreshetRunProcess second =
@@ -168,8 +170,12 @@ public final class RecoveryScenario implements BenchScenario {
           loading.get(1, TimeUnit.MINUTES);
           OutputVisibility.awaitNoOpenTransactions(
               kafka.admin(), List.of(decisionTopic), Duration.ofMinutes(5));
-          reader.readAllCommitted(handler);
-          long written = UncommittedTopicReader.countAllWritten(kafka, decisionTopic);
+          reader.readToEnd(handler);
+          // Every decision record ever written, aborted ones included; markers are not records.
+          long written;
+          try (TopicReader uncommitted = kafka.uncommittedReader(List.of(decisionTopic))) {
+            written = uncommitted.countToEnd(Duration.ofMinutes(10));
+          }
           second.stop(Duration.ofMinutes(2));
 
           decisions.requireExactlyOnce(events);

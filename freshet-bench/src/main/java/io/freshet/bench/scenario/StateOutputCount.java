@@ -45,7 +45,7 @@ final class StateOutputCount {
     if (!byTopic.get(record.topic()).onePerKey()) {
       return;
     }
-    int index = SyntheticTransactions.index(record.key(), keyPrefix);
+    int index = FraudWorkloads.index(record.key(), keyPrefix);
     if (index < 0 || index >= keys) {
       foreign++;
     } else if (seen.get(index)) {

@@ -1,7 +1,6 @@
 package io.freshet.bench.scenario;
 
 import io.freshet.bench.workload.BenchRecord;
-import io.freshet.bench.workload.TransactionWorkload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -29,7 +28,9 @@ public final class TransactionPayloads {
       throw new IllegalArgumentException("count must be at least 1, was " + count);
     }
     Iterator<BenchRecord> records =
-        new TransactionWorkload(seed, count, FraudThroughputScenario.customersFor(count)).records();
+        BenchRecord.of(
+            FraudWorkloads.stream(seed, count, FraudThroughputScenario.customersFor(count))
+                .iterator());
     long bytes = 0;
     try (OutputStream out = Files.newOutputStream(file)) {
       for (int i = 0; i < count; i++) {

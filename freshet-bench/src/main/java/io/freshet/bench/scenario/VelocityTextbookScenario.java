@@ -5,21 +5,20 @@ import io.freshet.bench.BenchScenario;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.BenchJob;
 import io.freshet.bench.harness.BenchSources;
-import io.freshet.bench.harness.CommittedReader;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
+import io.freshet.bench.textbook.ExactAlert;
 import io.freshet.bench.textbook.TextbookVelocityJob;
 import io.freshet.bench.textbook.VelocityComparison;
 import io.freshet.bench.textbook.VelocityWindowCount;
 import io.freshet.bench.textbook.VelocityWindowCountSchema;
-import io.freshet.bench.workload.VelocityReference;
-import io.freshet.bench.workload.VelocityReference.ExactAlert;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudRulesConfig;
 import io.freshet.pipelines.common.EventTimeWatermarks;
 import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.testkit.kafka.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,7 +60,7 @@ public final class VelocityTextbookScenario implements BenchScenario {
     // Untimed from here: what each job said, against the exact answer.
     FraudOutputCheck.Checked checked =
         FraudOutputCheck.verify(context.kafka(), freshet.wiring(), backlog.workload());
-    List<ExactAlert> exact = VelocityReference.alerts(backlog.workload().transactions(), rules);
+    List<ExactAlert> exact = checked.expectedVelocity();
     Set<ExactAlert> freshetVelocity = new HashSet<>();
     for (FraudAlert alert : checked.velocityAlerts()) {
       freshetVelocity.add(new ExactAlert(alert.customerId(), alert.eventTime()));
@@ -153,8 +152,8 @@ public final class VelocityTextbookScenario implements BenchScenario {
               return (Math.max(finished, visible) - run.submittedNanos()) / 1e9;
             });
     List<VelocityWindowCount> alerts = new ArrayList<>();
-    try (CommittedReader reader = new CommittedReader(context.kafka(), List.of(alertsTopic))) {
-      reader.readAllCommitted(
+    try (TopicReader reader = context.kafka().committedReader(List.of(alertsTopic))) {
+      reader.readToEnd(
           (record, at) -> alerts.add(VelocityWindowCountSchema.decode(record.value())));
     }
     return new Textbook(seconds, backlog.loaded().records() / seconds, alerts);

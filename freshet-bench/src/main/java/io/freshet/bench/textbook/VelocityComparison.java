@@ -1,6 +1,5 @@
 package io.freshet.bench.textbook;
 
-import io.freshet.bench.workload.VelocityReference.ExactAlert;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

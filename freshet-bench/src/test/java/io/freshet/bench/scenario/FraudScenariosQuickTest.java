@@ -9,10 +9,6 @@ import io.freshet.bench.harness.BenchFlink;
 import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ScenarioResult;
-import io.freshet.bench.workload.ExpectedFraudOutput;
-import io.freshet.bench.workload.TransactionWorkload;
-import io.freshet.bench.workload.VelocityReference;
-import io.freshet.core.fraud.FraudRulesConfig;
 import io.freshet.runtime.flink.StateBackendKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,12 +55,11 @@ class FraudScenariosQuickTest {
     kafka.close();
   }
 
-  private static ExpectedFraudOutput expected() {
-    return ExpectedFraudOutput.replay(
-        new TransactionWorkload(
-                BenchOptions.DEFAULT_SEED, EVENTS, FraudThroughputScenario.customersFor(EVENTS))
-            .transactions(),
-        FraudRulesConfig.defaults());
+  /** What the testkit's independent reference expects of the scenarios' backlog. */
+  private static FraudOutputCheck.Expected expected() {
+    return FraudOutputCheck.Expected.of(
+        FraudWorkloads.stream(
+            BenchOptions.DEFAULT_SEED, EVENTS, FraudThroughputScenario.customersFor(EVENTS)));
   }
 
   @Test
@@ -79,9 +74,9 @@ class FraudScenariosQuickTest {
   void fraudThroughputDeliversEveryDecisionAndAlertOnce() throws Exception {
     ScenarioResult result = new FraudThroughputScenario().run(context);
 
-    ExpectedFraudOutput expected = expected();
+    FraudOutputCheck.Expected expected = expected();
     assertThat(result.figure("decisions")).isEqualTo(EVENTS);
-    assertThat(result.figure("alerts")).isEqualTo(expected.totalAlerts());
+    assertThat(result.figure("alerts")).isEqualTo(expected.alertIds().size());
     // The workload plants every kind of fraud, so each rule has work to do.
     assertThat(result.figure("alerts_velocity")).isPositive();
     assertThat(result.figure("alerts_impossible_travel")).isPositive();
@@ -110,15 +105,7 @@ class FraudScenariosQuickTest {
   void velocityTextbookComparesBothJobsWithTheExactAnswer() throws Exception {
     ScenarioResult result = new VelocityTextbookScenario().run(context);
 
-    long exact =
-        VelocityReference.alerts(
-                new TransactionWorkload(
-                        BenchOptions.DEFAULT_SEED,
-                        EVENTS,
-                        FraudThroughputScenario.customersFor(EVENTS))
-                    .transactions(),
-                FraudRulesConfig.defaults())
-            .size();
+    long exact = expected().velocity().size();
     assertThat(exact).isPositive();
     assertThat(result.figure("bursts")).isEqualTo(exact);
     assertThat(result.figure("exact_alerts")).isEqualTo(exact);

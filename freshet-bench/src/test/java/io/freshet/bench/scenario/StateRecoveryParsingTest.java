@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 class StateRecoveryParsingTest {
   @Test
   void generatedIdsMapToTheirIndexAndForeignIdsToMinusOne() {
-    assertThat(SyntheticTransactions.index("sc-0", "sc-")).isZero();
-    assertThat(SyntheticTransactions.index("rtx-1999999", "rtx-")).isEqualTo(1_999_999);
-    assertThat(SyntheticTransactions.index("sc-", "sc-")).isEqualTo(-1);
-    assertThat(SyntheticTransactions.index("sc-12a", "sc-")).isEqualTo(-1);
-    assertThat(SyntheticTransactions.index("cust-12", "sc-")).isEqualTo(-1);
-    assertThat(SyntheticTransactions.index("sc-99999999999", "sc-")).isEqualTo(-1);
-    assertThat(SyntheticTransactions.index((String) null, "sc-")).isEqualTo(-1);
+    assertThat(FraudWorkloads.index("sc-0", "sc-")).isZero();
+    assertThat(FraudWorkloads.index("rtx-1999999", "rtx-")).isEqualTo(1_999_999);
+    assertThat(FraudWorkloads.index("sc-", "sc-")).isEqualTo(-1);
+    assertThat(FraudWorkloads.index("sc-12a", "sc-")).isEqualTo(-1);
+    assertThat(FraudWorkloads.index("cust-12", "sc-")).isEqualTo(-1);
+    assertThat(FraudWorkloads.index("sc-99999999999", "sc-")).isEqualTo(-1);
+    assertThat(FraudWorkloads.index((String) null, "sc-")).isEqualTo(-1);
   }
 
   @Test

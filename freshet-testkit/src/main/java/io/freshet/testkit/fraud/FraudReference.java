@@ -3,15 +3,20 @@ package io.freshet.testkit.fraud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Independent reference for the fraud pipeline: straight loops over each customer's arrived
@@ -69,36 +74,74 @@ public final class FraudReference {
 
   /** Computes the expected output for raw record values in production order. */
   public static ReferenceResult computeValues(List<byte[]> values) {
-    Map<String, List<Txn>> history = new HashMap<>();
-    Map<String, Set<String>> seenEventIds = new HashMap<>();
-    Map<String, Long> lastEmitted = new HashMap<>();
     Set<String> alerts = new HashSet<>();
     Set<String> suppressed = new HashSet<>();
     Map<String, String> decisions = new HashMap<>();
+    Counts counts =
+        stream(
+            values.iterator(),
+            outcome -> {
+              decisions.put(outcome.transactionId(), outcome.decision());
+              alerts.addAll(outcome.alerts());
+              suppressed.addAll(outcome.suppressed());
+            });
+    return new ReferenceResult(
+        alerts,
+        suppressed,
+        decisions,
+        counts.validUnique(),
+        counts.duplicates(),
+        counts.malformed());
+  }
+
+  /**
+   * What the reference decided for one valid first delivery.
+   *
+   * @param alerts the emitted alerts, {@code RULE:transaction_id}
+   * @param suppressed rule firings dedup suppressed, same format
+   */
+  public record Outcome(
+      String customerId,
+      String transactionId,
+      long eventTime,
+      String decision,
+      List<String> alerts,
+      List<String> suppressed) {}
+
+  /** How many records of each kind {@link #stream} saw. */
+  public record Counts(long validUnique, long duplicates, long malformed) {}
+
+  /**
+   * Streams the expected output for record values in production order to {@code outcomes}, one
+   * outcome per valid first delivery in that order, keeping only each customer's compact history
+   * (times, amounts, geo and event ids); for runs of millions of records that a {@link
+   * ReferenceResult} of every decision would not fit.
+   */
+  public static Counts stream(Iterator<byte[]> values, Consumer<Outcome> outcomes) {
+    Map<String, History> histories = new HashMap<>();
     long valid = 0;
     long duplicates = 0;
     long malformed = 0;
 
-    for (byte[] value : values) {
-      Txn txn = parse(value);
+    while (values.hasNext()) {
+      Txn txn = parse(values.next());
       if (txn == null) {
         malformed++;
         continue;
       }
-      if (!seenEventIds
-          .computeIfAbsent(txn.customerId(), c -> new HashSet<>())
-          .add(txn.eventId())) {
+      History earlier = histories.computeIfAbsent(txn.customerId(), c -> new History());
+      if (!earlier.eventIds.add(txn.eventId())) {
         duplicates++;
         continue;
       }
       valid++;
-      List<Txn> earlier = history.computeIfAbsent(txn.customerId(), c -> new ArrayList<>());
       long t = txn.time();
-      List<String> fired = new ArrayList<>();
+      List<String> fired = new ArrayList<>(3);
 
       int inWindow = 1;
-      for (Txn p : earlier) {
-        if (p.time() > t - VELOCITY_WINDOW_MS && p.time() <= t) {
+      for (int i = 0; i < earlier.size; i++) {
+        long p = earlier.times[i];
+        if (p > t - VELOCITY_WINDOW_MS && p <= t) {
           inWindow++;
         }
       }
@@ -106,47 +149,76 @@ public final class FraudReference {
         fired.add(VELOCITY);
       }
 
-      if (!earlier.isEmpty()) {
-        Txn p = earlier.get(earlier.size() - 1);
-        long dt = t - p.time();
+      if (earlier.size > 0) {
+        int last = earlier.size - 1;
+        long dt = t - earlier.times[last];
         if (dt >= 0
             && dt <= TRAVEL_WINDOW_MS
             && txn.lat() != null
-            && p.lat() != null
-            && haversineKm(p.lat(), p.lon(), txn.lat(), txn.lon()) > TRAVEL_MAX_KM) {
+            && !Double.isNaN(earlier.lats[last])
+            && haversineKm(earlier.lats[last], earlier.lons[last], txn.lat(), txn.lon())
+                > TRAVEL_MAX_KM) {
           fired.add(IMPOSSIBLE_TRAVEL);
         }
       }
 
       int priors = 0;
       double sum = 0;
-      for (Txn p : earlier) {
-        if (p.time() >= t - AMOUNT_LOOKBACK_MS && p.time() < t) {
+      for (int i = 0; i < earlier.size; i++) {
+        long p = earlier.times[i];
+        if (p >= t - AMOUNT_LOOKBACK_MS && p < t) {
           priors++;
-          sum += p.amount();
+          sum += earlier.amounts[i];
         }
       }
       if (priors >= AMOUNT_MIN_PRIORS && txn.amount() > AMOUNT_MULTIPLIER * (sum / priors)) {
         fired.add(AMOUNT_ANOMALY);
       }
 
-      decisions.put(
-          txn.transactionId(),
-          fired.isEmpty() ? "APPROVE" : fired.size() == 1 ? "REVIEW" : "BLOCK");
+      String decision = fired.isEmpty() ? "APPROVE" : fired.size() == 1 ? "REVIEW" : "BLOCK";
+      List<String> emitted = new ArrayList<>(fired.size());
+      List<String> held = new ArrayList<>(0);
       for (String rule : fired) {
         String alertId = rule + ":" + txn.transactionId();
-        String dedupKey = txn.customerId() + "\u0000" + rule;
-        Long last = lastEmitted.get(dedupKey);
+        Long last = earlier.lastEmitted.get(rule);
         if (last != null && t - last < SUPPRESSION_MS) {
-          suppressed.add(alertId);
+          held.add(alertId);
         } else {
-          alerts.add(alertId);
-          lastEmitted.put(dedupKey, t);
+          emitted.add(alertId);
+          earlier.lastEmitted.put(rule, t);
         }
       }
       earlier.add(txn);
+      outcomes.accept(
+          new Outcome(txn.customerId(), txn.transactionId(), t, decision, emitted, held));
     }
-    return new ReferenceResult(alerts, suppressed, decisions, valid, duplicates, malformed);
+    return new Counts(valid, duplicates, malformed);
+  }
+
+  /** One customer's earlier-arrived transactions in arrival order, in parallel arrays. */
+  private static final class History {
+    long[] times = new long[8];
+    double[] amounts = new double[8];
+    double[] lats = new double[8];
+    double[] lons = new double[8];
+    int size;
+    final Set<String> eventIds = new HashSet<>();
+    final Map<String, Long> lastEmitted = new HashMap<>(4);
+
+    void add(Txn txn) {
+      if (size == times.length) {
+        int n = size * 2;
+        times = Arrays.copyOf(times, n);
+        amounts = Arrays.copyOf(amounts, n);
+        lats = Arrays.copyOf(lats, n);
+        lons = Arrays.copyOf(lons, n);
+      }
+      times[size] = txn.time();
+      amounts[size] = txn.amount();
+      lats[size] = txn.lat() == null ? Double.NaN : txn.lat();
+      lons[size] = txn.lon() == null ? Double.NaN : txn.lon();
+      size++;
+    }
   }
 
   /** Great-circle distance on a sphere of radius 6371 km. */
@@ -185,8 +257,8 @@ public final class FraudReference {
     }
     long time;
     try {
-      time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(timestamp, Instant::from).toEpochMilli();
-    } catch (DateTimeParseException e) {
+      time = parseTimestamp(timestamp);
+    } catch (DateTimeException e) {
       return null;
     }
     JsonNode metadata = root.get("metadata");
@@ -229,6 +301,55 @@ public final class FraudReference {
       }
     }
     return new Txn(eventId, transactionId, customerId, time, amount, lat, lon);
+  }
+
+  /**
+   * ISO-8601 with an offset, as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} reads it; the common
+   * {@code uuuu-MM-ddTHH:mm:ss.SSSZ} form is read by hand, since the formatter would cost more than
+   * the rules over millions of records.
+   */
+  static long parseTimestamp(String ts) {
+    if (ts.length() == 24
+        && ts.charAt(4) == '-'
+        && ts.charAt(7) == '-'
+        && ts.charAt(10) == 'T'
+        && ts.charAt(13) == ':'
+        && ts.charAt(16) == ':'
+        && ts.charAt(19) == '.'
+        && ts.charAt(23) == 'Z') {
+      int year = digits(ts, 0, 4);
+      int month = digits(ts, 5, 7);
+      int day = digits(ts, 8, 10);
+      int hour = digits(ts, 11, 13);
+      int minute = digits(ts, 14, 16);
+      int second = digits(ts, 17, 19);
+      int millis = digits(ts, 20, 23);
+      if (year >= 0
+          && month >= 0
+          && day >= 0
+          && hour >= 0
+          && minute >= 0
+          && second >= 0
+          && millis >= 0) {
+        // LocalDate/LocalTime.of reject what the formatter rejects (Feb 30, hour 24, ...).
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long secondOfDay = LocalTime.of(hour, minute, second).toSecondOfDay();
+        return (epochDay * 86_400 + secondOfDay) * 1_000 + millis;
+      }
+    }
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(ts, Instant::from).toEpochMilli();
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static String text(JsonNode node, String field) {

@@ -123,6 +123,23 @@ public final class TransactionScenarioGenerator {
     return this;
   }
 
+  /**
+   * A stream of {@code events} valid transactions over this generator's customers from its base
+   * instant, generated on the fly for benchmarks and other runs too large to hold in memory; see
+   * {@link TransactionStream}. Plants, duplicates and malformed settings do not apply to it.
+   */
+  public TransactionStream stream(long events) {
+    return new TransactionStream(seed, events, customers, baseInstant);
+  }
+
+  /**
+   * Single valid transactions whose customer, id and event time the caller chooses, for runs that
+   * count exact ids rather than look for fraud; see {@link PlainTransactions}.
+   */
+  public PlainTransactions plain() {
+    return new PlainTransactions(seed);
+  }
+
   /** Generates the scenario; calling it again gives an equal scenario. */
   public Scenario generate() {
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -476,7 +493,7 @@ public final class TransactionScenarioGenerator {
     }
   }
 
-  private static String uuid(SplittableRandom r) {
+  static String uuid(SplittableRandom r) {
     long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
     long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();

@@ -1,41 +1,32 @@
-package io.freshet.bench.workload;
+package io.freshet.testkit.clickstream;
 
-import io.freshet.bench.BenchContext;
-import io.freshet.bench.harness.BacklogLoader;
-import io.freshet.core.clickstream.ClickEvent;
-import io.freshet.core.clickstream.ClickEventWriter;
-import io.freshet.core.clickstream.ClickKind;
-import io.freshet.pipelines.clickstream.ClickstreamTopics;
-import io.freshet.pipelines.topic.TopicDescriptor;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Shoppers' visits as a seeded, deterministic stream of click events with synthetic event time, so
- * a backlog spans hours of event time, every window closes, and a reference can replay it.
+ * Shoppers' visits as a seeded, deterministic stream of clicks with synthetic event time, so a
+ * stream spans minutes to hours of event time and a reference can replay it.
  *
  * <p>A fixed number of visits run at once; each click goes to a random running visit, and a visit
  * that ran out of clicks is replaced by a new one of a random user on a random device. A user thus
  * comes back after a while, sometimes within the 30-minute session gap (one longer session),
- * sometimes after it (a new session). Event time advances {@link #STEP} per click and never goes
- * back, so no click is ever late.
+ * sometimes after it (a new session). Event time advances {@link #step()} per click and never goes
+ * back. Planted clicks (sessions at the gap boundary, late clicks) are made with {@link #view} and
+ * {@link #purchase}; arrival disorder with {@link io.freshet.testkit.windows.Arrivals}.
  */
-public final class ClickWorkload {
-  /** Event time of the first click. */
+public final class ClickGenerator {
+  /** Event time of the first click, unless {@link #withStart} says otherwise. */
   public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-  /** 50 clicks per second of event time: 2,000,000 clicks span 11 hours. */
+  /** 50 clicks per second of event time by default: 2,000,000 clicks span 11 hours. */
   public static final Duration STEP = Duration.ofMillis(20);
-
-  private static final String SOURCE = "freshet-bench";
-  private static final long START_MILLIS = START.toEpochMilli();
-  private static final long STEP_MILLIS = STEP.toMillis();
 
   /** Several entries per country weight the mix towards the larger markets. */
   private static final String[] COUNTRIES = {
@@ -49,30 +40,62 @@ public final class ClickWorkload {
   private final long seed;
   private final long events;
   private final int users;
+  private final long start;
+  private final long step;
   private final int concurrentVisits;
 
   /** {@code events} clicks from {@link #usersFor(long)} users. */
-  public ClickWorkload(long seed, long events) {
+  public ClickGenerator(long seed, long events) {
     this(seed, events, usersFor(events));
   }
 
-  public ClickWorkload(long seed, long events, int users) {
-    if (events < 1 || users < 1) {
-      throw new IllegalArgumentException("events and users must be >= 1: " + events + ", " + users);
+  /** {@code events} clicks from {@code users} users, fifty users per running visit (at least 2). */
+  public ClickGenerator(long seed, long events, int users) {
+    this(seed, events, users, START.toEpochMilli(), STEP.toMillis(), Math.max(2, users / 50));
+  }
+
+  private ClickGenerator(
+      long seed, long events, int users, long start, long step, int concurrentVisits) {
+    if (events < 1 || users < 1 || step < 1 || concurrentVisits < 1) {
+      throw new IllegalArgumentException(
+          "events, users, step and visits must be >= 1: "
+              + events
+              + ", "
+              + users
+              + ", "
+              + step
+              + ", "
+              + concurrentVisits);
     }
     this.seed = seed;
     this.events = events;
     this.users = users;
-    // Fifty users per running visit: at 50 clicks/s a visit gets a click every few seconds.
-    this.concurrentVisits = Math.max(2, users / 50);
+    this.start = start;
+    this.step = step;
+    this.concurrentVisits = concurrentVisits;
   }
 
   /**
-   * 10,000 users for a full backlog, fewer for small ones (at least 100) so each user still has
+   * 10,000 users for a large stream, fewer for small ones (at least 100) so each user still has
    * about 200 clicks and comes back within and after the session gap.
    */
   public static int usersFor(long events) {
     return (int) Math.max(100, Math.min(10_000, events / 200));
+  }
+
+  /** This stream starting at another instant. */
+  public ClickGenerator withStart(Instant first) {
+    return new ClickGenerator(seed, events, users, first.toEpochMilli(), step, concurrentVisits);
+  }
+
+  /** This stream with another event-time step between clicks. */
+  public ClickGenerator withStep(Duration between) {
+    return new ClickGenerator(seed, events, users, start, between.toMillis(), concurrentVisits);
+  }
+
+  /** This stream with another number of visits running at once. */
+  public ClickGenerator withConcurrentVisits(int visits) {
+    return new ClickGenerator(seed, events, users, start, step, visits);
   }
 
   public long events() {
@@ -83,49 +106,64 @@ public final class ClickWorkload {
     return users;
   }
 
+  /** Event time between two clicks. */
+  public Duration step() {
+    return Duration.ofMillis(step);
+  }
+
   /** The clicks in event-time order; every call replays the same sequence. */
-  public Iterator<ClickEvent> clicks() {
+  public Iterator<Click> clicks() {
     return new Clicks();
   }
 
-  /** The clicks as Kafka records like production writes them: key user id, the JSON envelope. */
-  public Iterator<BenchRecord> records() {
-    Iterator<ClickEvent> clicks = clicks();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return clicks.hasNext();
-      }
-
-      @Override
-      public BenchRecord next() {
-        ClickEvent click = clicks.next();
-        return new BenchRecord(
-            click.userId().getBytes(StandardCharsets.UTF_8), ClickEventWriter.write(click, SOURCE));
-      }
-    };
+  /** The clicks as a list, for small streams. */
+  public List<Click> list() {
+    List<Click> out = new ArrayList<>();
+    clicks().forEachRemaining(out::add);
+    return out;
   }
 
-  /** A click backlog loaded into a private topic. */
-  public record Backlog(TopicDescriptor<String, ClickEvent> topic, BacklogLoader.Loaded loaded) {}
+  /** A planted page view on a desktop from DE; its id is {@code id}. */
+  public static Click view(String id, String user, long time, String category) {
+    return new Click(
+        id,
+        time,
+        "page_view",
+        user,
+        "s-" + user,
+        "p-" + id,
+        category,
+        null,
+        null,
+        "/" + category + "/p-" + id,
+        null,
+        "desktop",
+        "DE");
+  }
 
-  /**
-   * This workload loaded into a private copy of {@link Topics#CLICKSTREAM_EVENTS}, once per run:
-   * scenarios asking for the same seed and size share it.
-   */
-  public Backlog loadOnce(BenchContext context) {
-    String name = "clicks-" + seed + "-" + events + "-" + users;
-    return context.backlog(
-        name,
-        () -> {
-          TopicDescriptor<String, ClickEvent> topic;
-          try {
-            topic = context.kafka().createTopic(ClickstreamTopics.CLICKSTREAM_EVENTS, name);
-          } catch (Exception e) {
-            throw new IllegalStateException("cannot create the click backlog topic " + name, e);
-          }
-          return new Backlog(topic, context.loader().load(topic.name(), records(), events));
-        });
+  /** A planted purchase on a desktop; {@code price} is a decimal string such as {@code 19.99}. */
+  public static Click purchase(
+      String id,
+      String user,
+      long time,
+      String country,
+      String category,
+      String price,
+      int quantity) {
+    return new Click(
+        id,
+        time,
+        "purchase",
+        user,
+        "s-" + user,
+        "p-" + id,
+        category,
+        new BigDecimal(price),
+        quantity,
+        "/" + category + "/p-" + id,
+        null,
+        "desktop",
+        country);
   }
 
   /** One user's visit on one device. */
@@ -146,7 +184,7 @@ public final class ClickWorkload {
     }
   }
 
-  private final class Clicks implements Iterator<ClickEvent> {
+  private final class Clicks implements Iterator<Click> {
     private final SplittableRandom random = new SplittableRandom(seed);
     private final Visit[] visits = new Visit[concurrentVisits];
     private long index;
@@ -158,7 +196,7 @@ public final class ClickWorkload {
     }
 
     @Override
-    public ClickEvent next() {
+    public Click next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
@@ -169,7 +207,7 @@ public final class ClickWorkload {
         visits[slot] = visit;
       }
       visit.remaining--;
-      long eventTime = START_MILLIS + index * STEP_MILLIS;
+      long eventTime = start + index * step;
       index++;
       return click(visit, eventTime);
     }
@@ -191,20 +229,16 @@ public final class ClickWorkload {
       return visit;
     }
 
-    private ClickEvent click(Visit visit, long eventTime) {
+    private Click click(Visit visit, long eventTime) {
       int roll = random.nextInt(100);
-      ClickKind kind =
-          roll < 60
-              ? ClickKind.PAGE_VIEW
-              : roll < 80
-                  ? ClickKind.SEARCH
-                  : roll < 93 ? ClickKind.ADD_TO_CART : ClickKind.PURCHASE;
-      boolean purchase = kind == ClickKind.PURCHASE;
+      String kind =
+          roll < 60 ? "page_view" : roll < 80 ? "search" : roll < 93 ? "add_to_cart" : "purchase";
+      boolean purchase = kind.equals(Click.PURCHASE);
       String category =
           random.nextInt(10) < 7 ? visit.interest : CATEGORIES[random.nextInt(CATEGORIES.length)];
       int product = random.nextInt(2_000);
       String eventId = new UUID(random.nextLong(), random.nextLong()).toString();
-      return new ClickEvent(
+      return new Click(
           eventId,
           eventTime,
           kind,

@@ -25,6 +25,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * directory, backlogs already loaded, and results measured so far (for ratios).
  */
 public final class BenchContext {
+  /** Parallelism of every benchmark job, the machine's two cores. */
+  public static final int PARALLELISM = 2;
+
   private final BenchOptions options;
   private final BenchKafka kafka;
   private final BenchFlink flink;
@@ -85,7 +88,7 @@ public final class BenchContext {
   }
 
   /** Records a finished scenario's result so later scenarios can compare with it. */
-  void recorded(ScenarioResult result) {
+  public void recorded(ScenarioResult result) {
     results.put(result.scenario(), result);
     baselines.put(result.scenario(), result);
   }
@@ -129,7 +132,7 @@ public final class BenchContext {
   }
 
   /** Hot-frame tables recorded since the last call. */
-  List<ResultTable> takeProfiles() {
+  public List<ResultTable> takeProfiles() {
     List<ResultTable> taken = List.copyOf(profiles);
     profiles.clear();
     return taken;

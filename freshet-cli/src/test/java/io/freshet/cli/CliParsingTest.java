@@ -3,9 +3,9 @@ package io.freshet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.freshet.pipelines.common.WindowSettings;
 import io.freshet.pipelines.iot.IotPipelineSettings;
 import io.freshet.pipelines.iot.IotSettings;
+import io.freshet.pipelines.plugin.WindowSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -1,9 +1,7 @@
 package io.freshet.bench.cli;
 
 import io.freshet.bench.BenchOptions;
-import io.freshet.bench.BenchRunner;
 import io.freshet.bench.BenchScenario;
-import io.freshet.bench.BenchScenarios;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.ConsoleProgress;
 import io.freshet.runtime.config.FreshetConfig;

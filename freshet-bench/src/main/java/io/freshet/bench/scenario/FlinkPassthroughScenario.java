@@ -1,7 +1,6 @@
 package io.freshet.bench.scenario;
 
 import io.freshet.bench.BenchContext;
-import io.freshet.bench.BenchRunner;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.Figures;
 import io.freshet.bench.IncompleteResultsException;
@@ -54,7 +53,7 @@ public final class FlinkPassthroughScenario implements BenchScenario {
         .parameter("events", events)
         .parameter("customers", customers)
         .parameter("mean_record_bytes", backlog.loaded().meanValueBytes())
-        .parameter("parallelism", BenchRunner.PARALLELISM)
+        .parameter("parallelism", BenchContext.PARALLELISM)
         .figure(Figures.THROUGHPUT, rate)
         .figure("seconds", seconds)
         .figure("events_processed", processed)

@@ -1,7 +1,6 @@
 package io.freshet.bench.scenario;
 
 import io.freshet.bench.BenchContext;
-import io.freshet.bench.BenchRunner;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.Figures;
 import io.freshet.bench.harness.BenchJob;
@@ -64,7 +63,7 @@ public final class FraudThroughputScenario implements BenchScenario {
             .parameter("events", events)
             .parameter("customers", customers)
             .parameter("mean_record_bytes", backlog.loaded().meanValueBytes())
-            .parameter("parallelism", BenchRunner.PARALLELISM)
+            .parameter("parallelism", BenchContext.PARALLELISM)
             .parameter("checkpoint_interval_ms", BenchJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis())
             .parameter("state_backend", chosen.label())
             .figure(Figures.THROUGHPUT, rate)

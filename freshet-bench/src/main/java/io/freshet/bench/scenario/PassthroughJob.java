@@ -2,7 +2,7 @@ package io.freshet.bench.scenario;
 
 import io.freshet.core.fraud.Transaction;
 import io.freshet.pipelines.common.EventTimeWatermarks;
-import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.pipelines.common.Ingested;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

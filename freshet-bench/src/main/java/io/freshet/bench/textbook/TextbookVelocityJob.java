@@ -1,7 +1,7 @@
 package io.freshet.bench.textbook;
 
 import io.freshet.core.fraud.Transaction;
-import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.pipelines.common.Ingested;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

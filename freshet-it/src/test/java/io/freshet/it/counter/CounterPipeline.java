@@ -3,12 +3,12 @@ package io.freshet.it.counter;
 import static io.freshet.serving.Column.key;
 import static io.freshet.serving.Column.value;
 
+import io.freshet.pipelines.common.Arrival;
 import io.freshet.pipelines.common.DeadLetterSplitFunction;
 import io.freshet.pipelines.common.DeadLetterSplitFunction.DeadLetters;
+import io.freshet.pipelines.common.Ingested;
 import io.freshet.pipelines.common.PipelineId;
-import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
-import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.plugin.FreshetPipeline;

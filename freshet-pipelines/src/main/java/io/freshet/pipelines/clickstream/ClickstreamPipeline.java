@@ -1,10 +1,10 @@
 package io.freshet.pipelines.clickstream;
 
-import io.freshet.pipelines.common.WindowSettings;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.plugin.Setting;
+import io.freshet.pipelines.plugin.WindowSettings;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.pipelines.topic.Topics;

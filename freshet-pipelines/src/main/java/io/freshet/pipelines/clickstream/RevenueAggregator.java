@@ -2,7 +2,7 @@ package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.RevenueAggregate;
-import io.freshet.pipelines.kafka.Arrival;
+import io.freshet.pipelines.common.Arrival;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Sums a minute's purchases of one country and category. */

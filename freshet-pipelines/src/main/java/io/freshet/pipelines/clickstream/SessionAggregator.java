@@ -2,7 +2,7 @@ package io.freshet.pipelines.clickstream;
 
 import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.core.clickstream.SessionAggregate;
-import io.freshet.pipelines.kafka.Arrival;
+import io.freshet.pipelines.common.Arrival;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Folds a session's clicks; merging windows merge their aggregates. */

@@ -1,9 +1,6 @@
 package io.freshet.pipelines.common;
 
 import io.freshet.core.envelope.ErrorType;
-import io.freshet.pipelines.kafka.Arrival;
-import io.freshet.pipelines.kafka.DeadLetterRecord;
-import io.freshet.pipelines.kafka.Ingested;
 import io.freshet.pipelines.metrics.FreshetMetrics;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.freshet.pipelines.common;
 
-import io.freshet.pipelines.kafka.Ingested;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 

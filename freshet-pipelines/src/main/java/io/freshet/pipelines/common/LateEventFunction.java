@@ -1,7 +1,6 @@
 package io.freshet.pipelines.common;
 
 import io.freshet.core.late.LateEvent;
-import io.freshet.pipelines.kafka.Arrival;
 import io.freshet.pipelines.metrics.FreshetMetrics;
 import java.io.Serializable;
 import org.apache.flink.api.common.functions.OpenContext;

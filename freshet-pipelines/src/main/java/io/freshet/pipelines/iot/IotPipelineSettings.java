@@ -4,10 +4,10 @@ import io.freshet.core.iot.AnomalyConfig;
 import io.freshet.core.iot.SensorLimit;
 import io.freshet.core.iot.SensorThresholds;
 import io.freshet.core.iot.SensorType;
-import io.freshet.pipelines.common.WindowSettings;
 import io.freshet.pipelines.plugin.PipelineSettings;
 import io.freshet.pipelines.plugin.Setting;
 import io.freshet.pipelines.plugin.Settings;
+import io.freshet.pipelines.plugin.WindowSettings;
 import java.util.List;
 import java.util.Optional;
 

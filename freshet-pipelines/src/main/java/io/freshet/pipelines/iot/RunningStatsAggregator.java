@@ -2,7 +2,7 @@ package io.freshet.pipelines.iot;
 
 import io.freshet.core.iot.RunningStats;
 import io.freshet.core.iot.SensorReading;
-import io.freshet.pipelines.kafka.Arrival;
+import io.freshet.pipelines.common.Arrival;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Folds a pane's readings into count, mean, M2, min and max (Welford), merging with Chan. */

@@ -3,7 +3,7 @@ package io.freshet.pipelines.iot;
 import io.freshet.core.iot.SensorAlert;
 import io.freshet.core.iot.SensorReading;
 import io.freshet.core.iot.SensorThresholds;
-import io.freshet.pipelines.kafka.Arrival;
+import io.freshet.pipelines.common.Arrival;
 import io.freshet.pipelines.metrics.FreshetMetrics;
 import io.freshet.pipelines.metrics.LatencyHistogram;
 import org.apache.flink.api.common.functions.OpenContext;

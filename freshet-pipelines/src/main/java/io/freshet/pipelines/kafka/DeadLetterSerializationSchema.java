@@ -1,5 +1,6 @@
 package io.freshet.pipelines.kafka;
 
+import io.freshet.pipelines.common.DeadLetterRecord;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,7 +1,7 @@
 package io.freshet.pipelines.plugin;
 
 import io.freshet.pipelines.common.EventTimeWatermarks;
-import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.pipelines.common.Ingested;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;

@@ -7,7 +7,7 @@ import io.freshet.core.clickstream.ClickKind;
 import io.freshet.core.clickstream.SessionAggregate;
 import io.freshet.core.clickstream.SessionRow;
 import io.freshet.core.clickstream.Sessions;
-import io.freshet.pipelines.kafka.Arrival;
+import io.freshet.pipelines.common.Arrival;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.ExecutionConfig;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freshet.core.iot.RunningStats;
 import io.freshet.core.iot.SensorReading;
 import io.freshet.core.iot.SensorType;
-import io.freshet.pipelines.kafka.Arrival;
+import io.freshet.pipelines.common.Arrival;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.ExecutionConfig;

@@ -8,6 +8,7 @@ import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.deadletter.DeadLetterHeader;
 import io.freshet.core.envelope.ErrorType;
 import io.freshet.core.fraud.Transaction;
+import io.freshet.pipelines.common.Ingested;
 import io.freshet.pipelines.common.PipelineId;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;

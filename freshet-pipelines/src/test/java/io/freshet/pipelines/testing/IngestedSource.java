@@ -1,6 +1,6 @@
 package io.freshet.pipelines.testing;
 
-import io.freshet.pipelines.kafka.Ingested;
+import io.freshet.pipelines.common.Ingested;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
 import java.util.ArrayList;
 import java.util.List;

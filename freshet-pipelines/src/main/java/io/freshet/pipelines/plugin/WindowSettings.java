@@ -1,7 +1,5 @@
-package io.freshet.pipelines.common;
+package io.freshet.pipelines.plugin;
 
-import io.freshet.pipelines.plugin.Setting;
-import io.freshet.pipelines.plugin.Settings;
 import java.time.Duration;
 
 /** Settings that every windowed pipeline shares, declared once so they are one option. */

@@ -1,5 +1,8 @@
-package io.freshet.bench;
+package io.freshet.bench.cli;
 
+import io.freshet.bench.BenchContext;
+import io.freshet.bench.BenchOptions;
+import io.freshet.bench.BenchScenario;
 import io.freshet.bench.harness.BenchFlink;
 import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.harness.Progress;
@@ -24,8 +27,6 @@ import java.util.stream.Stream;
  * MiniCluster, prints each table, and writes JSON and charts.
  */
 public final class BenchRunner {
-  /** Parallelism of every benchmark job: one task per core of the reference machine. */
-  public static final int PARALLELISM = 2;
 
   private final BenchOptions options;
   private final Progress progress;
@@ -44,7 +45,8 @@ public final class BenchRunner {
     Path workDir = Files.createTempDirectory("freshet-bench-");
     List<ScenarioResult> results = new ArrayList<>();
     try (BenchKafka kafka = startKafka(workDir);
-        BenchFlink flink = BenchFlink.start(workDir.resolve("checkpoints"), PARALLELISM, 2)) {
+        BenchFlink flink =
+            BenchFlink.start(workDir.resolve("checkpoints"), BenchContext.PARALLELISM, 2)) {
       BenchContext context =
           new BenchContext(
               options, kafka, flink, workDir, progress, ResultFiles.readAll(resultsDir));

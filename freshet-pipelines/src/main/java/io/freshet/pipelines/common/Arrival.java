@@ -1,4 +1,4 @@
-package io.freshet.pipelines.kafka;
+package io.freshet.pipelines.common;
 
 /**
  * A valid event with the broker's append time of the record it came in, so results can report

@@ -1,4 +1,4 @@
-package io.freshet.pipelines.kafka;
+package io.freshet.pipelines.common;
 
 import io.freshet.core.envelope.ErrorType;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.freshet.pipelines.kafka;
+package io.freshet.pipelines.common;
 
 /**
  * What the Kafka source makes of one record: a valid event with its event time, or a dead letter

@@ -1,5 +1,6 @@
-package io.freshet.bench;
+package io.freshet.bench.cli;
 
+import io.freshet.bench.BenchScenario;
 import io.freshet.bench.scenario.AnalyticsThroughputScenario;
 import io.freshet.bench.scenario.FlinkPassthroughScenario;
 import io.freshet.bench.scenario.FraudLatencyScenario;

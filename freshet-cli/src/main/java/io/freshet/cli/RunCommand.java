@@ -112,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--pipelines",
       split = ",",
-      paramLabel = "NAME[,NAME...]",
+      paramLabel = "NAME",
       description = "Run only these pipelines (default: all of ${COMPLETION-CANDIDATES}).",
       completionCandidates = PipelineOptions.Names.class)
   List<String> pipelines = new ArrayList<>();

@@ -1,0 +1,69 @@
+package io.freshet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.freshet.pipelines.plugin.PipelineCatalog;
+import io.freshet.pipelines.plugin.Setting;
+import io.freshet.pipelines.plugin.WindowSettings;
+import io.freshet.runtime.config.InvalidConfigException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code freshet run}'s per-pipeline options come from the registered pipelines' settings. */
+class RunPipelineOptionsTest {
+  @Test
+  void helpListsEverySettingOfEveryRegisteredPipelineWithItsOwners() {
+    // Given the registered pipelines
+    PipelineCatalog catalog = PipelineCatalog.discovered();
+    // When run --help is printed
+    StringWriter out = new StringWriter();
+    new CommandLine(new FreshetCommand()).setOut(new PrintWriter(out)).execute("run", "--help");
+    // Then each setting is an option, labelled with the pipelines that declare it
+    String help = out.toString().replaceAll("\\s+", " ");
+    for (Setting<?> setting : catalog.settings()) {
+      assertThat(help).contains(setting.option() + "=" + setting.paramLabel());
+    }
+    assertThat(help)
+        .contains("[iot-monitoring, clickstream] How long after a window ends")
+        .contains("[iot-monitoring] IoT anomaly when |z|")
+        .contains("--pipelines=NAME[,NAME...]")
+        .contains("fraud, iot, clickstream");
+  }
+
+  @Test
+  void pipelinesSelectsASubsetByNameOrAlias() {
+    // Given --pipelines with an alias and a full name
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs("--pipelines", "fraud,clickstream", "--allowed-lateness", "2m");
+    // When the configuration is built
+    var config = run.config().validate();
+    // Then only those pipelines run, with the shared setting given once
+    assertThat(config.pipelines().names()).containsExactly("fraud-detection", "clickstream");
+    assertThat(config.setting(WindowSettings.ALLOWED_LATENESS)).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.latencySlas()).containsOnlyKeys("fraud-detection", "clickstream");
+  }
+
+  @Test
+  void anUnknownPipelineAndABadSettingAreReportedTogether() {
+    // Given an unknown pipeline name
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs("--pipelines", "fraud,trading");
+    // Then start-up validation names it and the known ones
+    assertThatThrownBy(() -> run.config().validate())
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("unknown pipeline(s) trading")
+        .hasMessageContaining("fraud-detection|fraud");
+
+    // Given a setting out of range
+    RunCommand negative = new RunCommand();
+    new CommandLine(negative).parseArgs("--anomaly-warm-up", "0");
+    // Then its option and the reason are named
+    assertThatThrownBy(() -> negative.config().validate())
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--anomaly-warm-up must be at least 1, was 0");
+  }
+}

@@ -15,6 +15,7 @@ import io.freshet.testkit.clickstream.ClickScenario;
 import io.freshet.testkit.clickstream.ClickstreamReference;
 import io.freshet.testkit.clickstream.ExpectedRevenue;
 import io.freshet.testkit.clickstream.ExpectedSession;
+import io.freshet.testkit.kafka.TestProducer;
 import io.freshet.testkit.kafka.TopicReader;
 import io.freshet.testkit.windows.ExpectedLateEvent;
 import io.freshet.testkit.windows.Malformed;
@@ -25,12 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -348,10 +346,6 @@ class ClickstreamPipelineIT {
   }
 
   private KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return TestProducer.create(platform.bootstrapServers());
   }
 }

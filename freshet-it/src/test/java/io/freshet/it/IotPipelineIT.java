@@ -17,6 +17,7 @@ import io.freshet.testkit.iot.IotReference;
 import io.freshet.testkit.iot.Reading;
 import io.freshet.testkit.iot.SensorEnvelopes;
 import io.freshet.testkit.iot.SensorScenario;
+import io.freshet.testkit.kafka.TestProducer;
 import io.freshet.testkit.kafka.TopicReader;
 import io.freshet.testkit.windows.ExpectedLateEvent;
 import io.freshet.testkit.windows.Malformed;
@@ -29,12 +30,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -319,10 +317,6 @@ class IotPipelineIT {
   }
 
   private KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return TestProducer.create(platform.bootstrapServers());
   }
 }

@@ -1,6 +1,7 @@
 package io.freshet.bench.harness;
 
 import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.testkit.kafka.TopicReader;
@@ -79,12 +80,19 @@ public final class BenchKafka implements AutoCloseable {
   }
 
   /**
-   * Creates a private copy of {@code template} named {@code <prefix><name>}, with the template's
-   * partitions and configs (append-time timestamps), and returns its descriptor.
+   * The naming of one run's private topics, {@code <prefix><tag>.<declared name>}: every topic,
+   * consumer group and transactional id of a job wired with it is the run's own.
    */
-  public <K, V> TopicDescriptor<K, V> createTopic(TopicDescriptor<K, V> template, String name)
+  public TopicNaming naming(String tag) {
+    return TopicNaming.prefixed(topicPrefix + tag + ".");
+  }
+
+  /**
+   * Creates {@code topic}, a descriptor already resolved by a run's {@link #naming}, with its
+   * partitions and configs (append-time timestamps), and returns it.
+   */
+  public <K, V> TopicDescriptor<K, V> createTopic(TopicDescriptor<K, V> topic)
       throws ExecutionException, InterruptedException, TimeoutException {
-    TopicDescriptor<K, V> topic = template.withName(topicPrefix + name);
     NewTopic newTopic =
         new NewTopic(topic.name(), topic.partitions(), replicationFactor)
             .configs(topic.topicConfigs());

@@ -3,11 +3,13 @@ package io.freshet.bench.scenario;
 import io.freshet.bench.BenchContext;
 import io.freshet.bench.harness.BacklogLoader;
 import io.freshet.bench.workload.BenchRecord;
-import io.freshet.core.clickstream.ClickEvent;
-import io.freshet.core.iot.SensorReading;
+import io.freshet.pipelines.clickstream.ClickstreamPipeline;
 import io.freshet.pipelines.clickstream.ClickstreamTopics;
+import io.freshet.pipelines.iot.IotPipeline;
 import io.freshet.pipelines.iot.IotTopics;
+import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.testkit.clickstream.Click;
 import io.freshet.testkit.clickstream.ClickEnvelopes;
 import io.freshet.testkit.clickstream.ClickGenerator;
@@ -24,11 +26,14 @@ final class AnalyticsBacklogs {
 
   private AnalyticsBacklogs() {}
 
-  /** A reading backlog loaded into a private topic. */
-  record SensorBacklog(TopicDescriptor<String, SensorReading> topic, BacklogLoader.Loaded loaded) {}
+  /**
+   * A reading backlog loaded into the input topic of a private naming, whose (empty) equipment
+   * baselines topic exists too.
+   */
+  record SensorBacklog(TopicNaming naming, BacklogLoader.Loaded loaded) {}
 
-  /** A click backlog loaded into a private topic. */
-  record ClickBacklog(TopicDescriptor<String, ClickEvent> topic, BacklogLoader.Loaded loaded) {}
+  /** A click backlog loaded into the input topic of a private naming. */
+  record ClickBacklog(TopicNaming naming, BacklogLoader.Loaded loaded) {}
 
   /** The readings as Kafka records: key the device id, value the envelope. */
   static Iterator<BenchRecord> records(SensorGenerator sensors) {
@@ -49,7 +54,7 @@ final class AnalyticsBacklogs {
   }
 
   /**
-   * The readings loaded into a private copy of {@link Topics#SENSOR_READINGS}, once per run:
+   * The readings loaded into {@link IotTopics#SENSOR_READINGS} of a private naming, once per run:
    * scenarios asking for the same seed and size share it.
    */
   static SensorBacklog loadOnce(BenchContext context, long seed, SensorGenerator sensors) {
@@ -57,35 +62,55 @@ final class AnalyticsBacklogs {
     return context.backlog(
         name,
         () -> {
-          TopicDescriptor<String, SensorReading> topic;
-          try {
-            topic = context.kafka().createTopic(IotTopics.SENSOR_READINGS, name);
-          } catch (Exception e) {
-            throw new IllegalStateException("cannot create the sensor backlog topic " + name, e);
-          }
+          TopicNaming naming = context.kafka().naming(name);
           return new SensorBacklog(
-              topic, context.loader().load(topic.name(), records(sensors), sensors.events()));
+              naming,
+              load(
+                  context,
+                  new IotPipeline(),
+                  naming,
+                  IotTopics.SENSOR_READINGS,
+                  records(sensors),
+                  sensors.events()));
         });
   }
 
   /**
-   * The clicks loaded into a private copy of {@link Topics#CLICKSTREAM_EVENTS}, once per run:
-   * scenarios asking for the same seed and size share it.
+   * The clicks loaded into {@link ClickstreamTopics#CLICKSTREAM_EVENTS} of a private naming, once
+   * per run: scenarios asking for the same seed and size share it.
    */
   static ClickBacklog loadOnce(BenchContext context, long seed, ClickGenerator clicks) {
     String name = "clicks-" + seed + "-" + clicks.events() + "-" + clicks.users();
     return context.backlog(
         name,
         () -> {
-          TopicDescriptor<String, ClickEvent> topic;
-          try {
-            topic = context.kafka().createTopic(ClickstreamTopics.CLICKSTREAM_EVENTS, name);
-          } catch (Exception e) {
-            throw new IllegalStateException("cannot create the click backlog topic " + name, e);
-          }
+          TopicNaming naming = context.kafka().naming(name);
           return new ClickBacklog(
-              topic, context.loader().load(topic.name(), records(clicks), clicks.events()));
+              naming,
+              load(
+                  context,
+                  new ClickstreamPipeline(),
+                  naming,
+                  ClickstreamTopics.CLICKSTREAM_EVENTS,
+                  records(clicks),
+                  clicks.events()));
         });
+  }
+
+  /** Creates every topic {@code pipeline} reads under {@code naming} and loads {@code input}. */
+  private static BacklogLoader.Loaded load(
+      BenchContext context,
+      FreshetPipeline pipeline,
+      TopicNaming naming,
+      TopicDescriptor<?, ?> input,
+      Iterator<BenchRecord> records,
+      long count) {
+    try {
+      BenchPipeline.catchUp(pipeline, context.kafka(), naming).createInputs(context.kafka());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the input topics under " + naming, e);
+    }
+    return context.loader().load(naming.name(input), records, count);
   }
 
   private static <A, B> Iterator<B> map(Iterator<A> in, Function<A, B> f) {

@@ -6,8 +6,6 @@ import io.freshet.bench.BenchScenario;
 import io.freshet.bench.Figures;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.BenchJob;
-import io.freshet.bench.harness.BenchKafka;
-import io.freshet.bench.harness.BenchSources;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.ResultTable;
@@ -16,36 +14,12 @@ import io.freshet.bench.scenario.AnalyticsCompleteness.Checked;
 import io.freshet.bench.scenario.AnalyticsCompleteness.OutputCheck;
 import io.freshet.bench.scenario.ClickstreamCompleteness.ClickOutputs;
 import io.freshet.bench.scenario.IotCompleteness.IotOutputs;
-import io.freshet.core.clickstream.ClickEvent;
-import io.freshet.core.clickstream.RevenueRow;
-import io.freshet.core.clickstream.SessionRow;
-import io.freshet.core.iot.SensorAlert;
-import io.freshet.core.iot.SensorAnomaly;
-import io.freshet.core.iot.SensorReading;
-import io.freshet.core.iot.SensorStats5s;
-import io.freshet.core.iot.SensorStddev1m;
-import io.freshet.core.late.LateEvent;
-import io.freshet.pipelines.clickstream.ClickKeys;
-import io.freshet.pipelines.clickstream.ClickstreamJob;
-import io.freshet.pipelines.clickstream.ClickstreamJobIo;
+import io.freshet.pipelines.clickstream.ClickstreamPipeline;
 import io.freshet.pipelines.clickstream.ClickstreamTopics;
-import io.freshet.pipelines.common.EventTimeWatermarks;
-import io.freshet.pipelines.common.Ingested;
-import io.freshet.pipelines.common.PipelineId;
-import io.freshet.pipelines.iot.EquipmentBaselineDeserializer;
-import io.freshet.pipelines.iot.IotJobIo;
-import io.freshet.pipelines.iot.IotMonitoringJob;
-import io.freshet.pipelines.iot.IotPipelineSettings;
-import io.freshet.pipelines.iot.IotSettings;
+import io.freshet.pipelines.iot.IotPipeline;
 import io.freshet.pipelines.iot.IotTopics;
-import io.freshet.pipelines.kafka.DeadLetterSerializationSchema;
-import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
-import io.freshet.pipelines.kafka.KafkaConnection;
-import io.freshet.pipelines.kafka.TopicSerializationSchema;
 import io.freshet.pipelines.plugin.WindowSettings;
-import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.Topics;
-import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.testkit.clickstream.ClickGenerator;
 import io.freshet.testkit.clickstream.ClickstreamReference;
 import io.freshet.testkit.iot.IotReference;
@@ -54,14 +28,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import org.apache.flink.api.common.typeinfo.TypeHint;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * {@code analytics-throughput}: how fast the clickstream and IoT jobs, wired like production, catch
- * up on a pre-loaded backlog each, against {@code kafka-limit} and {@code flink-passthrough}.
+ * {@code analytics-throughput}: how fast the clickstream and IoT jobs, wired by their production
+ * plug-ins, catch up on a pre-loaded backlog each, against {@code kafka-limit} and {@code
+ * flink-passthrough}.
  *
  * <p>Each pipeline's clock runs from job submission until its last result is visible to a
  * read_committed consumer. Afterwards, untimed, every committed output is checked against a
@@ -107,11 +78,6 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
   public ScenarioResult run(BenchContext context) throws Exception {
     BenchOptions options = context.options();
     long events = options.size(FULL_EVENTS, QUICK_EVENTS);
-    // Transactional ids and consumer groups must not meet those of an earlier run on a shared
-    // cluster, or the sink would fence (or resume) someone else's transactions.
-    String runId = UUID.randomUUID().toString().substring(0, 8);
-    FreshetConfig production = FreshetConfig.defaults();
-    IotSettings iotSettings = IotPipelineSettings.of(production.settings());
 
     // Both backlogs are in Kafka before either clock starts.
     ClickGenerator clicks = new ClickGenerator(options.seed(), events);
@@ -125,69 +91,53 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
     IncompleteResultsException.requireEqual(
         "sensor readings loaded", events, sensorBacklog.loaded().records());
 
-    ClickOutputs clickOutputs = clickOutputs(context.kafka(), runId);
+    // The production plug-ins, each reading its backlog to the end and writing beside it.
+    BenchPipeline clickJob =
+        BenchPipeline.catchUp(new ClickstreamPipeline(), context.kafka(), clickBacklog.naming());
+    List<String> clickTopics = clickJob.createOutputs(context.kafka());
     Measured clickstream =
         measure(
             context,
             "clickstream",
             events,
-            clickOutputs.names(),
-            context.job(
-                NAME + "-clickstream",
-                env ->
-                    new ClickstreamJob(
-                            clickstreamIo(
-                                context.kafka(),
-                                clickBacklog.topic(),
-                                clickOutputs,
-                                production,
-                                runId),
-                            production.setting(WindowSettings.ALLOWED_LATENESS))
-                        .wireInto(env)));
-    // The references' own constants are the documented defaults the jobs run with here.
+            clickTopics,
+            context.job(NAME + "-clickstream", clickJob::wireInto));
+    // The references' own constants are the documented defaults the jobs ran with.
     Checked clickChecked =
         ClickstreamCompleteness.check(
             context.kafka(),
             clicks,
             new ClickstreamReference.Settings(
-                production.setting(WindowSettings.ALLOWED_LATENESS),
-                production.maxOutOfOrderness(),
+                clickJob.context().setting(WindowSettings.ALLOWED_LATENESS),
+                clickJob.context().maxOutOfOrderness(),
                 true),
-            clickOutputs);
+            new ClickOutputs(
+                clickJob.topic(ClickstreamTopics.REVENUE_PER_MINUTE),
+                clickJob.topic(ClickstreamTopics.SESSIONS),
+                clickJob.topic(Topics.LATE_EVENTS),
+                clickJob.topic(ClickstreamTopics.CLICKSTREAM_EVENTS_DLQ)));
 
-    IotOutputs iotOutputs = iotOutputs(context.kafka(), runId);
-    TopicDescriptor<String, ?> baselines =
-        context
-            .kafka()
-            .createTopic(IotTopics.EQUIPMENT_BASELINES, NAME + "-" + runId + "-baselines");
+    // Its equipment-baselines topic is empty; bounded like the readings, so the job can finish.
+    BenchPipeline iotJob =
+        BenchPipeline.catchUp(new IotPipeline(), context.kafka(), sensorBacklog.naming());
+    List<String> iotTopics = iotJob.createOutputs(context.kafka());
     Measured iot =
-        measure(
-            context,
-            "iot",
-            events,
-            iotOutputs.names(),
-            context.job(
-                NAME + "-iot",
-                env ->
-                    new IotMonitoringJob(
-                            iotIo(
-                                context.kafka(),
-                                sensorBacklog.topic(),
-                                baselines.name(),
-                                iotOutputs,
-                                production,
-                                runId),
-                            iotSettings)
-                        .wireInto(env)));
+        measure(context, "iot", events, iotTopics, context.job(NAME + "-iot", iotJob::wireInto));
     Checked iotChecked =
         IotCompleteness.check(
             context.kafka(),
             sensors,
             new IotReference.Settings(
-                production.setting(WindowSettings.ALLOWED_LATENESS),
-                production.maxOutOfOrderness(),
+                iotJob.context().setting(WindowSettings.ALLOWED_LATENESS),
+                iotJob.context().maxOutOfOrderness(),
                 true),
-            iotOutputs);
+            new IotOutputs(
+                iotJob.topic(IotTopics.SENSOR_STATS_5S),
+                iotJob.topic(IotTopics.SENSOR_STDDEV_1M),
+                iotJob.topic(IotTopics.SENSOR_ANOMALIES),
+                iotJob.topic(IotTopics.SENSOR_ALERTS),
+                iotJob.topic(Topics.LATE_EVENTS),
+                iotJob.topic(IotTopics.SENSOR_READINGS_DLQ)));
 
     return result(
         context,
@@ -239,119 +189,6 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
               return (Math.max(finished, visible) - run.submittedNanos()) / 1e9;
             });
     return new Measured(pipeline, events, seconds);
-  }
-
-  private static ClickOutputs clickOutputs(BenchKafka kafka, String runId) throws Exception {
-    String prefix = NAME + "-" + runId + "-";
-    return new ClickOutputs(
-        kafka.createTopic(ClickstreamTopics.REVENUE_PER_MINUTE, prefix + "revenue-per-minute"),
-        kafka.createTopic(ClickstreamTopics.SESSIONS, prefix + "sessions"),
-        kafka.createTopic(Topics.LATE_EVENTS, prefix + "click-late-events"),
-        kafka.createTopic(
-            ClickstreamTopics.CLICKSTREAM_EVENTS_DLQ,
-            prefix + ClickstreamTopics.CLICKSTREAM_EVENTS_DLQ.name()));
-  }
-
-  private static IotOutputs iotOutputs(BenchKafka kafka, String runId) throws Exception {
-    String prefix = NAME + "-" + runId + "-";
-    return new IotOutputs(
-        kafka.createTopic(IotTopics.SENSOR_STATS_5S, prefix + "sensor-stats-5s"),
-        kafka.createTopic(IotTopics.SENSOR_STDDEV_1M, prefix + "sensor-stddev-1m"),
-        kafka.createTopic(IotTopics.SENSOR_ANOMALIES, prefix + "sensor-anomalies"),
-        kafka.createTopic(IotTopics.SENSOR_ALERTS, prefix + "sensor-alerts"),
-        kafka.createTopic(Topics.LATE_EVENTS, prefix + "sensor-late-events"),
-        kafka.createTopic(
-            IotTopics.SENSOR_READINGS_DLQ, prefix + IotTopics.SENSOR_READINGS_DLQ.name()));
-  }
-
-  /**
-   * {@code ClickstreamKafkaIo}'s wiring on the bench topics: the same deserializer, watermarks and
-   * exactly-once sinks, a bounded source, and discarding sinks in place of the serving store.
-   */
-  private static ClickstreamJobIo clickstreamIo(
-      BenchKafka kafka,
-      TopicDescriptor<String, ClickEvent> input,
-      ClickOutputs out,
-      FreshetConfig production,
-      String runId) {
-    IngestingDeserializationSchema<ClickEvent> deserializer =
-        new IngestingDeserializationSchema<>(
-            input.valueCodec(),
-            ClickEvent::eventTime,
-            PipelineId.of(ClickstreamJob.NAME),
-            TypeInformation.of(new TypeHint<Ingested<ClickEvent>>() {}));
-    KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers());
-    String ids = "bench-" + NAME + "-" + runId + "-";
-    return new ClickstreamJobIo(
-        BenchSources.backlog(kafka, input.name(), ids + "clickstream", deserializer),
-        EventTimeWatermarks.forIngested(
-            production.maxOutOfOrderness(), production.sourceIdleness()),
-        connection.exactlyOnceSink(
-            new TopicSerializationSchema<String, RevenueRow>(
-                out.revenue(), r -> ClickKeys.of(r.geoCountry(), r.category())),
-            ids + "click-revenue"),
-        connection.exactlyOnceSink(
-            new TopicSerializationSchema<String, SessionRow>(out.sessions(), SessionRow::userId),
-            ids + "click-sessions"),
-        connection.exactlyOnceSink(
-            new TopicSerializationSchema<String, LateEvent>(out.lateEvents(), LateEvent::key),
-            ids + "click-late-events"),
-        connection.exactlyOnceSink(
-            new DeadLetterSerializationSchema(out.deadLetters()), ids + "click-dead-letters"),
-        new DiscardingSink<>(),
-        new DiscardingSink<>());
-  }
-
-  /**
-   * {@code IotKafkaIo}'s wiring on the bench topics: the same deserializer, watermarks and
-   * exactly-once sinks, bounded sources (an empty equipment-baselines topic), and discarding sinks
-   * in place of the serving store.
-   */
-  private static IotJobIo iotIo(
-      BenchKafka kafka,
-      TopicDescriptor<String, SensorReading> input,
-      String baselines,
-      IotOutputs out,
-      FreshetConfig production,
-      String runId) {
-    IngestingDeserializationSchema<SensorReading> deserializer =
-        new IngestingDeserializationSchema<>(
-            input.valueCodec(),
-            SensorReading::eventTime,
-            PipelineId.of(IotMonitoringJob.NAME),
-            TypeInformation.of(new TypeHint<Ingested<SensorReading>>() {}));
-    KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers());
-    String ids = "bench-" + NAME + "-" + runId + "-";
-    return new IotJobIo(
-        BenchSources.backlog(kafka, input.name(), ids + "iot", deserializer),
-        EventTimeWatermarks.forIngested(
-            production.maxOutOfOrderness(), production.sourceIdleness()),
-        // Production reads this compacted topic without end; bounded here so the job can finish.
-        BenchSources.backlog(
-            kafka, baselines, ids + "iot-baselines", new EquipmentBaselineDeserializer()),
-        connection.exactlyOnceSink(
-            new TopicSerializationSchema<String, SensorStats5s>(
-                out.stats(), SensorStats5s::deviceId),
-            ids + "iot-stats"),
-        connection.exactlyOnceSink(
-            new TopicSerializationSchema<String, SensorStddev1m>(
-                out.stddev(), SensorStddev1m::deviceId),
-            ids + "iot-stddev"),
-        connection.exactlyOnceSink(
-            new TopicSerializationSchema<String, SensorAnomaly>(
-                out.anomalies(), SensorAnomaly::deviceId),
-            ids + "iot-anomalies"),
-        connection.exactlyOnceSink(
-            new TopicSerializationSchema<String, SensorAlert>(out.alerts(), SensorAlert::deviceId),
-            ids + "iot-alerts"),
-        connection.exactlyOnceSink(
-            new TopicSerializationSchema<String, LateEvent>(out.lateEvents(), LateEvent::key),
-            ids + "iot-late-events"),
-        connection.exactlyOnceSink(
-            new DeadLetterSerializationSchema(out.deadLetters()), ids + "iot-dead-letters"),
-        new DiscardingSink<>(),
-        new DiscardingSink<>(),
-        new DiscardingSink<>());
   }
 
   private ScenarioResult result(
@@ -454,7 +291,7 @@ public final class AnalyticsThroughputScenario implements BenchScenario {
     result.table(completeness.build());
 
     result.note(
-        "serving-store sinks replaced by DiscardingSink: the rows are built, their JDBC writes are"
+        "serving store left out (discarding store sinks): the rows are built, their JDBC writes are"
             + " not measured; every Kafka output is exactly-once like production");
     result.note(
         "event time advances monotonically (clicks every "

@@ -4,10 +4,10 @@ import io.freshet.bench.BenchContext;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.Figures;
 import io.freshet.bench.IncompleteResultsException;
-import io.freshet.bench.harness.BenchSources;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
+import io.freshet.pipelines.fraud.FraudJobIo;
 import java.time.Duration;
 
 /**
@@ -34,13 +34,8 @@ public final class FlinkPassthroughScenario implements BenchScenario {
     int customers = FraudThroughputScenario.customersFor(events);
     TransactionBacklog backlog = TransactionBacklog.of(context, events, customers);
 
-    PassthroughJob job =
-        new PassthroughJob(
-            BenchSources.backlog(
-                context.kafka(),
-                backlog.topic(),
-                "bench-passthrough-" + System.nanoTime(),
-                FraudWiring.deserializer()));
+    FraudJobIo source = backlog.productionIo(context, name());
+    PassthroughJob job = new PassthroughJob(source.transactions(), source.watermarks());
     JobRun run = context.flink().submit(context.job(name(), job::wireInto));
     double seconds =
         context.timed(

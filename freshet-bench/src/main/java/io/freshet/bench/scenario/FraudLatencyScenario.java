@@ -12,6 +12,7 @@ import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.bench.workload.BenchRecord;
 import io.freshet.core.fraud.TransactionDecisionCodec;
+import io.freshet.pipelines.fraud.FraudPipeline;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.testkit.fraud.TransactionStream;
 import io.freshet.testkit.kafka.TopicReader;
@@ -63,17 +64,15 @@ public final class FraudLatencyScenario implements BenchScenario {
     int customers = quick ? 2_000 : 100_000;
     TransactionStream workload =
         FraudWorkloads.stream(context.options().seed() + 1, total, customers);
-    String input =
-        context
-            .kafka()
-            .createTopic(FraudTopics.TRANSACTIONS, "latency-transactions-" + total)
-            .name();
-    FraudWiring wiring = FraudWiring.create(context.kafka(), name());
+    // Paced input arrives while the job runs: its source reads from the earliest offset, unbounded.
+    BenchPipeline fraud =
+        BenchPipeline.live(
+            new FraudPipeline(), context.kafka(), context.kafka().naming(name() + "-" + total));
+    String input = fraud.createInputs(context.kafka()).get(0);
+    fraud.createOutputs(context.kafka());
+    String decisions = fraud.topic(FraudTopics.TRANSACTION_DECISIONS).name();
     Duration checkpointInterval = BenchJob.DEFAULT_CHECKPOINT_INTERVAL;
-    JobRun run =
-        context
-            .flink()
-            .submit(context.job(name(), wiring.job(context.kafka(), input, false)::wireInto));
+    JobRun run = context.flink().submit(context.job(name(), fraud::wireInto));
     run.awaitRunning(Duration.ofMinutes(2));
 
     long[] inputAppend = new long[total];
@@ -85,8 +84,7 @@ public final class FraudLatencyScenario implements BenchScenario {
     Future<Long> reading =
         readerThread.submit(
             () -> {
-              try (TopicReader reader =
-                  context.kafka().committedReader(List.of(wiring.decisions.name()))) {
+              try (TopicReader reader = context.kafka().committedReader(List.of(decisions))) {
                 return reader.readUntil(
                     (record, at) -> {
                       int seq =

@@ -8,6 +8,8 @@ import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.FraudRule;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
+import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.testkit.fraud.FraudReference;
 import io.freshet.testkit.fraud.TransactionStream;
 import io.freshet.testkit.kafka.TopicReader;
@@ -78,12 +80,14 @@ final class FraudOutputCheck {
     }
   }
 
-  static Checked verify(BenchKafka kafka, FraudWiring wiring, TransactionStream stream) {
+  /** Checks the committed outputs a fraud job wrote under {@code naming}. */
+  static Checked verify(BenchKafka kafka, TopicNaming naming, TransactionStream stream) {
     Expected expected = Expected.of(stream);
     byte[] actual = new byte[expected.decisions().length];
     Differences decisionDiff = new Differences("decisions");
     long[] decisions = {0};
-    try (TopicReader reader = kafka.committedReader(List.of(wiring.decisions.name()))) {
+    try (TopicReader reader =
+        kafka.committedReader(List.of(naming.name(FraudTopics.TRANSACTION_DECISIONS)))) {
       reader.readToEnd(
           (record, at) -> {
             TransactionDecision decision = new TransactionDecisionCodec().decode(record.value());
@@ -117,7 +121,8 @@ final class FraudOutputCheck {
     List<FraudAlert> velocity = new ArrayList<>();
     Set<String> alertIds = new HashSet<>();
     Differences alertDiff = new Differences("alerts");
-    try (TopicReader reader = kafka.committedReader(List.of(wiring.alerts.name()))) {
+    try (TopicReader reader =
+        kafka.committedReader(List.of(naming.name(FraudTopics.FRAUD_ALERTS)))) {
       reader.readToEnd(
           (record, at) -> {
             FraudAlert alert = new FraudAlertCodec().decode(record.value());
@@ -143,7 +148,8 @@ final class FraudOutputCheck {
     }
 
     long[] deadLetters = {0};
-    try (TopicReader reader = kafka.committedReader(List.of(wiring.deadLetters))) {
+    try (TopicReader reader =
+        kafka.committedReader(List.of(naming.name(FraudTopics.TRANSACTIONS_DLQ)))) {
       reader.readToEnd((record, at) -> deadLetters[0]++);
     }
     decisionDiff.throwIfAny();

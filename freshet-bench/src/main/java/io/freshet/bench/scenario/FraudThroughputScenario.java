@@ -9,9 +9,12 @@ import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.ResultTable;
 import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.core.fraud.FraudRule;
+import io.freshet.pipelines.fraud.FraudPipeline;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.flink.StateBackendKind;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +53,7 @@ public final class FraudThroughputScenario implements BenchScenario {
     for (StateBackendKind backend : StateBackendKind.values()) {
       Measured measured =
           measure(context, backlog, name() + "-" + backend.name().toLowerCase(), backend);
-      checked = FraudOutputCheck.verify(context.kafka(), measured.wiring(), backlog.workload());
+      checked = FraudOutputCheck.verify(context.kafka(), measured.naming(), backlog.workload());
       runs.put(backend, measured);
     }
     StateBackendKind chosen = context.options().stateBackend();
@@ -110,21 +113,25 @@ public final class FraudThroughputScenario implements BenchScenario {
         .build();
   }
 
-  /** One timed catch-up run of the fraud job on {@code backlog}. */
-  record Measured(FraudWiring wiring, double seconds, long events) {
+  /** One timed catch-up run of the fraud job on {@code backlog}, and the naming it wrote under. */
+  record Measured(TopicNaming naming, double seconds, long events) {
     double rate() {
       return events / seconds;
     }
   }
 
+  /**
+   * Runs the production fraud wiring to the end of {@code backlog}; it writes under the backlog's
+   * naming with output version {@code runName}, so runs on one backlog keep separate outputs.
+   */
   static Measured measure(
       BenchContext context, TransactionBacklog backlog, String runName, StateBackendKind backend)
       throws Exception {
-    FraudWiring wiring = FraudWiring.create(context.kafka(), runName);
-    BenchJob job =
-        context
-            .job(runName, wiring.job(context.kafka(), backlog.topic(), true)::wireInto)
-            .withStateBackend(backend);
+    BenchPipeline fraud =
+        BenchPipeline.catchUp(
+            new FraudPipeline(), context.kafka(), backlog.naming().withOutputVersion(runName));
+    List<String> outputs = fraud.createOutputs(context.kafka());
+    BenchJob job = context.job(runName, fraud::wireInto).withStateBackend(backend);
     double seconds =
         context.timed(
             runName,
@@ -133,9 +140,9 @@ public final class FraudThroughputScenario implements BenchScenario {
               long finished = run.awaitFinished(Duration.ofHours(1));
               long visible =
                   OutputVisibility.awaitNoOpenTransactions(
-                      context.kafka().admin(), wiring.outputTopics(), Duration.ofMinutes(5));
+                      context.kafka().admin(), outputs, Duration.ofMinutes(5));
               return (Math.max(finished, visible) - run.submittedNanos()) / 1e9;
             });
-    return new Measured(wiring, seconds, backlog.loaded().records());
+    return new Measured(fraud.context().naming(), seconds, backlog.loaded().records());
   }
 }

@@ -6,13 +6,13 @@ import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.Progress;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.flink.StateBackendKind;
 import io.freshet.testkit.kafka.TopicReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
 
 /** Measures what one keyed job leaves in state on one backend: checkpoint, output and heap. */
@@ -47,26 +47,28 @@ final class KeyedStateProbe {
     }
   }
 
-  Measured measure(KeyedPipeline pipeline, String input, StateBackendKind backend, boolean load)
+  /**
+   * Runs {@code pipeline}'s production wiring on {@code backend}, reading the input under {@code
+   * naming} from the start and writing under its own output version; loads the input first when
+   * {@code load}.
+   */
+  Measured measure(
+      KeyedPipeline pipeline, TopicNaming naming, StateBackendKind backend, boolean load)
       throws Exception {
     // Only the first run's baseline is clean enough: later ones see what cancelled jobs left.
     boolean measureHeap = load && pipeline.measureHeap();
     BenchKafka kafka = context.kafka();
-    String tag =
-        "state-"
-            + pipeline.keyKind()
-            + "-"
-            + backend.label()
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 6);
-    List<StateOutput> outputs = pipeline.createOutputs(kafka, tag);
+    String tag = "state-" + pipeline.keyKind() + "-" + backend.label();
+    BenchPipeline wired =
+        BenchPipeline.live(pipeline.pipeline(), kafka, naming.withOutputVersion(backend.label()));
+    wired.createOutputs(kafka);
+    List<StateOutput> outputs = pipeline.outputs(wired.context().naming());
     List<String> names = outputs.stream().map(StateOutput::topic).toList();
     StateOutputCount counted = new StateOutputCount(outputs, pipeline.keys(), pipeline.keyPrefix());
     BenchJob job =
-        BenchJob.of(
-                pipeline.jobName() + "-" + backend.name().toLowerCase(),
-                pipeline.wiring(kafka, input, outputs, tag))
+        BenchJob.of(pipeline.jobName() + "-" + backend.name().toLowerCase(), wired::wireInto)
             .withStateBackend(backend);
+    String input = naming.name(pipeline.input());
     // Opened before the heap baseline so its own buffers are on both sides of the difference.
     try (TopicReader reader = kafka.committedReader(names)) {
       JobRun run = context.flink().submit(job);

@@ -4,6 +4,7 @@ import io.freshet.bench.BenchContext;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.harness.FreshetRunProcess;
 import io.freshet.bench.harness.ScenarioResult;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.flink.StateBackendKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +49,13 @@ public final class StateScenario implements BenchScenario {
     List<KeyedStateProbe.Measured> measured = new ArrayList<>();
     for (KeyedPipeline pipeline :
         List.of(new CustomerStatePipeline(keys, seed), new DeviceStatePipeline(keys, seed))) {
-      String input = pipeline.createInput(context.kafka());
+      // One input for both backends, each of which writes its own output version.
+      TopicNaming naming = context.kafka().naming("state-" + pipeline.keyKind());
+      BenchPipeline.live(pipeline.pipeline(), context.kafka(), naming)
+          .createInputs(context.kafka());
       // The heap run goes first: it loads the input, after the heap baseline for customers.
-      measured.add(probe.measure(pipeline, input, StateBackendKind.HEAP, true));
-      measured.add(probe.measure(pipeline, input, StateBackendKind.ROCKSDB, false));
+      measured.add(probe.measure(pipeline, naming, StateBackendKind.HEAP, true));
+      measured.add(probe.measure(pipeline, naming, StateBackendKind.ROCKSDB, false));
     }
     DemoMemoryProbe.DemoMemory demo = new DemoMemoryProbe(context).sample();
     return StateReport.build(name(), context, keys, measured, demo);

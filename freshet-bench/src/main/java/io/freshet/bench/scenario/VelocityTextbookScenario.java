@@ -4,7 +4,6 @@ import io.freshet.bench.BenchContext;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.BenchJob;
-import io.freshet.bench.harness.BenchSources;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.ResultTable;
@@ -16,7 +15,7 @@ import io.freshet.bench.textbook.VelocityWindowCount;
 import io.freshet.bench.textbook.VelocityWindowCountSchema;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudRulesConfig;
-import io.freshet.pipelines.common.EventTimeWatermarks;
+import io.freshet.pipelines.fraud.FraudJobIo;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.testkit.kafka.TopicReader;
 import java.time.Duration;
@@ -59,7 +58,7 @@ public final class VelocityTextbookScenario implements BenchScenario {
 
     // Untimed from here: what each job said, against the exact answer.
     FraudOutputCheck.Checked checked =
-        FraudOutputCheck.verify(context.kafka(), freshet.wiring(), backlog.workload());
+        FraudOutputCheck.verify(context.kafka(), freshet.naming(), backlog.workload());
     List<ExactAlert> exact = checked.expectedVelocity();
     Set<ExactAlert> freshetVelocity = new HashSet<>();
     for (FraudAlert alert : checked.velocityAlerts()) {
@@ -132,11 +131,11 @@ public final class VelocityTextbookScenario implements BenchScenario {
       throws Exception {
     String tag = "textbook-" + UUID.randomUUID().toString().substring(0, 6);
     String alertsTopic = context.kafka().createRawTopic(tag + "-alerts", 4);
+    FraudJobIo source = backlog.productionIo(context, tag);
     TextbookVelocityJob job =
         new TextbookVelocityJob(
-            BenchSources.backlog(
-                context.kafka(), backlog.topic(), "bench-" + tag, FraudWiring.deserializer()),
-            EventTimeWatermarks.forIngested(FraudWiring.MAX_OUT_OF_ORDERNESS, FraudWiring.IDLENESS),
+            source.transactions(),
+            source.watermarks(),
             new KafkaConnection(context.kafka().bootstrapServers())
                 .exactlyOnceSink(new VelocityWindowCountSchema(alertsTopic), tag));
     BenchJob textbookJob = context.job("velocity-textbook", job::wireInto);

@@ -19,6 +19,7 @@ import io.freshet.testkit.kafka.TestProducer;
 import io.freshet.testkit.kafka.TopicReader;
 import io.freshet.testkit.windows.ExpectedLateEvent;
 import io.freshet.testkit.windows.Malformed;
+import io.freshet.testkit.windows.ResultRows;
 import io.freshet.testkit.windows.RevisionLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -16,6 +16,7 @@ import io.freshet.testkit.clickstream.ExpectedRevenue;
 import io.freshet.testkit.clickstream.ExpectedSession;
 import io.freshet.testkit.kafka.TopicReader;
 import io.freshet.testkit.windows.ExpectedLateEvent;
+import io.freshet.testkit.windows.ResultRows;
 import io.freshet.testkit.windows.RevisionLog;
 import java.math.BigDecimal;
 import java.util.List;
@@ -60,10 +61,9 @@ final class ClickstreamCompleteness {
           (record, received) -> {
             String topic = record.topic();
             if (topic.equals(out.revenue().name())) {
-              revenue.add(AnalyticsRows.revenue(out.revenue().valueCodec().decode(record.value())));
+              revenue.add(ResultRows.revenue(out.revenue().valueCodec().decode(record.value())));
             } else if (topic.equals(out.sessions().name())) {
-              sessions.add(
-                  AnalyticsRows.session(out.sessions().valueCodec().decode(record.value())));
+              sessions.add(ResultRows.session(out.sessions().valueCodec().decode(record.value())));
             } else if (topic.equals(out.lateEvents().name())) {
               late[0]++;
             } else {

@@ -20,6 +20,7 @@ import io.freshet.testkit.iot.IotReference;
 import io.freshet.testkit.iot.SensorGenerator;
 import io.freshet.testkit.kafka.TopicReader;
 import io.freshet.testkit.windows.ExpectedLateEvent;
+import io.freshet.testkit.windows.ResultRows;
 import io.freshet.testkit.windows.RevisionLog;
 import java.util.List;
 
@@ -72,14 +73,14 @@ final class IotCompleteness {
           (record, received) -> {
             String topic = record.topic();
             if (topic.equals(out.stats().name())) {
-              stats.add(AnalyticsRows.stats(out.stats().valueCodec().decode(record.value())));
+              stats.add(ResultRows.stats(out.stats().valueCodec().decode(record.value())));
             } else if (topic.equals(out.stddev().name())) {
-              stddev.add(AnalyticsRows.stddev(out.stddev().valueCodec().decode(record.value())));
+              stddev.add(ResultRows.stddev(out.stddev().valueCodec().decode(record.value())));
             } else if (topic.equals(out.anomalies().name())) {
               anomalies.add(
-                  AnalyticsRows.anomaly(out.anomalies().valueCodec().decode(record.value())));
+                  ResultRows.anomaly(out.anomalies().valueCodec().decode(record.value())));
             } else if (topic.equals(out.alerts().name())) {
-              alerts.add(AnalyticsRows.alert(out.alerts().valueCodec().decode(record.value())));
+              alerts.add(ResultRows.alert(out.alerts().valueCodec().decode(record.value())));
             } else if (topic.equals(out.lateEvents().name())) {
               late[0]++;
             } else {

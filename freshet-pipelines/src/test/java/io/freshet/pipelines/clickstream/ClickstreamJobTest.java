@@ -21,6 +21,7 @@ import io.freshet.testkit.clickstream.ExpectedRevenue;
 import io.freshet.testkit.clickstream.ExpectedSession;
 import io.freshet.testkit.windows.ExpectedLateEvent;
 import io.freshet.testkit.windows.Malformed;
+import io.freshet.testkit.windows.ResultRows;
 import io.freshet.testkit.windows.RevisionLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -110,15 +111,15 @@ class ClickstreamJobTest {
             new ClickstreamReference.Settings(LATENESS, Duration.ofMillis(OUT_OF_ORDERNESS), true));
     RevisionLog<ExpectedRevenue> revenueLog =
         new RevisionLog<>("revenue", ExpectedRevenue::key, ExpectedRevenue::revision);
-    revenue.values().forEach(r -> revenueLog.add(ClickstreamRows.revenue(r)));
+    revenue.values().forEach(r -> revenueLog.add(ResultRows.revenue(r)));
     assertThat(revenueLog.problemsInEveryRevision(expected.revenue(), ExpectedRevenue::matches))
         .isEmpty();
     RevisionLog<ExpectedSession> sessionLog =
         new RevisionLog<>("session", ExpectedSession::key, ExpectedSession::revision);
-    sessions.values().forEach(s -> sessionLog.add(ClickstreamRows.session(s)));
+    sessions.values().forEach(s -> sessionLog.add(ResultRows.session(s)));
     assertThat(sessionLog.problemsInEveryRevision(expected.sessions(), ExpectedSession::equals))
         .isEmpty();
-    assertThat(late.values().stream().map(ClickstreamRows::late).toList())
+    assertThat(late.values().stream().map(ResultRows::late).toList())
         .containsExactlyInAnyOrderElementsOf(expected.lateEvents());
     assertThat(deadLetters.values().stream().map(d -> d.errorType().name()).toList())
         .containsExactlyInAnyOrderElementsOf(

@@ -27,6 +27,7 @@ import io.freshet.testkit.iot.SensorGenerator;
 import io.freshet.testkit.iot.SensorScenario;
 import io.freshet.testkit.windows.ExpectedLateEvent;
 import io.freshet.testkit.windows.Malformed;
+import io.freshet.testkit.windows.ResultRows;
 import io.freshet.testkit.windows.RevisionLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -123,22 +124,22 @@ class IotMonitoringJobTest {
                 Duration.ofMinutes(5), Duration.ofMillis(OUT_OF_ORDERNESS), true));
     RevisionLog<ExpectedStats> statsLog =
         new RevisionLog<>("5 s stats", ExpectedStats::key, ExpectedStats::revision);
-    stats.values().forEach(s -> statsLog.add(IotRows.stats(s)));
+    stats.values().forEach(s -> statsLog.add(ResultRows.stats(s)));
     assertThat(statsLog.problemsInEveryRevision(expected.stats(), ExpectedStats::matches))
         .isEmpty();
     RevisionLog<ExpectedStddev> stddevLog =
         new RevisionLog<>("1 min stddev", ExpectedStddev::key, ExpectedStddev::revision);
-    stddev.values().forEach(s -> stddevLog.add(IotRows.stddev(s)));
+    stddev.values().forEach(s -> stddevLog.add(ResultRows.stddev(s)));
     assertThat(stddevLog.problemsInEveryRevision(expected.stddev(), ExpectedStddev::matches))
         .isEmpty();
     RevisionLog<ExpectedAnomaly> anomalyLog =
         new RevisionLog<>("anomaly", ExpectedAnomaly::key, a -> 0);
-    anomalies.values().forEach(a -> anomalyLog.add(IotRows.anomaly(a)));
+    anomalies.values().forEach(a -> anomalyLog.add(ResultRows.anomaly(a)));
     assertThat(anomalyLog.problemsInEveryRevision(expected.anomalies(), ExpectedAnomaly::matches))
         .isEmpty();
-    assertThat(alerts.values().stream().map(IotRows::alert).toList())
+    assertThat(alerts.values().stream().map(ResultRows::alert).toList())
         .containsExactlyInAnyOrderElementsOf(expected.alerts());
-    assertThat(late.values().stream().map(IotRows::late).toList())
+    assertThat(late.values().stream().map(ResultRows::late).toList())
         .containsExactlyInAnyOrderElementsOf(expected.lateEvents());
     assertThat(deadLetters.values().stream().map(d -> d.errorType().name()).toList())
         .containsExactlyInAnyOrderElementsOf(

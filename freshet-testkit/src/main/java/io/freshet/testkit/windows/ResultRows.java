@@ -1,4 +1,4 @@
-package io.freshet.bench.scenario;
+package io.freshet.testkit.windows;
 
 import io.freshet.core.clickstream.RevenueRow;
 import io.freshet.core.clickstream.SessionRow;
@@ -6,6 +6,7 @@ import io.freshet.core.iot.SensorAlert;
 import io.freshet.core.iot.SensorAnomaly;
 import io.freshet.core.iot.SensorStats5s;
 import io.freshet.core.iot.SensorStddev1m;
+import io.freshet.core.late.LateEvent;
 import io.freshet.testkit.clickstream.ExpectedRevenue;
 import io.freshet.testkit.clickstream.ExpectedSession;
 import io.freshet.testkit.iot.ExpectedAlert;
@@ -15,13 +16,13 @@ import io.freshet.testkit.iot.ExpectedStddev;
 import java.util.List;
 
 /**
- * Maps the analytics jobs' output records onto the testkit reference's rows, field by field: the
- * one place the completeness checks name the production result types.
+ * Maps the pipelines' decoded output records onto the testkit reference's rows, field by field: the
+ * one place the job tests, integration tests and the bench name the production result types.
  */
-final class AnalyticsRows {
-  private AnalyticsRows() {}
+public final class ResultRows {
+  private ResultRows() {}
 
-  static ExpectedStats stats(SensorStats5s s) {
+  public static ExpectedStats stats(SensorStats5s s) {
     return new ExpectedStats(
         s.deviceId(),
         s.sensorType().wireName(),
@@ -34,7 +35,7 @@ final class AnalyticsRows {
         s.revision());
   }
 
-  static ExpectedStddev stddev(SensorStddev1m s) {
+  public static ExpectedStddev stddev(SensorStddev1m s) {
     return new ExpectedStddev(
         s.deviceId(),
         s.sensorType().wireName(),
@@ -46,7 +47,7 @@ final class AnalyticsRows {
         s.revision());
   }
 
-  static ExpectedAnomaly anomaly(SensorAnomaly a) {
+  public static ExpectedAnomaly anomaly(SensorAnomaly a) {
     return new ExpectedAnomaly(
         a.deviceId(),
         a.sensorType().wireName(),
@@ -59,7 +60,7 @@ final class AnalyticsRows {
   }
 
   /** Everything but {@code detectedAt}, which is the processing time. */
-  static ExpectedAlert alert(SensorAlert a) {
+  public static ExpectedAlert alert(SensorAlert a) {
     return new ExpectedAlert(
         a.deviceId(),
         a.sensorType().wireName(),
@@ -70,7 +71,7 @@ final class AnalyticsRows {
         a.bound().name());
   }
 
-  static ExpectedRevenue revenue(RevenueRow r) {
+  public static ExpectedRevenue revenue(RevenueRow r) {
     return new ExpectedRevenue(
         r.geoCountry(),
         r.category(),
@@ -83,7 +84,7 @@ final class AnalyticsRows {
         r.revision());
   }
 
-  static ExpectedSession session(SessionRow s) {
+  public static ExpectedSession session(SessionRow s) {
     return new ExpectedSession(
         s.userId(),
         s.deviceType(),
@@ -94,5 +95,16 @@ final class AnalyticsRows {
         s.sessionEnd(),
         s.revision(),
         s.retracted());
+  }
+
+  public static ExpectedLateEvent late(LateEvent e) {
+    return new ExpectedLateEvent(
+        e.pipeline(),
+        e.eventId(),
+        e.key(),
+        e.eventTime(),
+        e.windowStart(),
+        e.windowEnd(),
+        e.watermark());
   }
 }

@@ -19,8 +19,8 @@ import io.freshet.testkit.iot.ExpectedStddev;
 import io.freshet.testkit.iot.IotReference;
 import io.freshet.testkit.iot.SensorGenerator;
 import io.freshet.testkit.kafka.TopicReader;
+import io.freshet.testkit.rows.ResultRows;
 import io.freshet.testkit.windows.ExpectedLateEvent;
-import io.freshet.testkit.windows.ResultRows;
 import io.freshet.testkit.windows.RevisionLog;
 import java.util.List;
 

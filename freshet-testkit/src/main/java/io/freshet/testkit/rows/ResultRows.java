@@ -1,4 +1,4 @@
-package io.freshet.testkit.windows;
+package io.freshet.testkit.rows;
 
 import io.freshet.core.clickstream.RevenueRow;
 import io.freshet.core.clickstream.SessionRow;
@@ -13,6 +13,7 @@ import io.freshet.testkit.iot.ExpectedAlert;
 import io.freshet.testkit.iot.ExpectedAnomaly;
 import io.freshet.testkit.iot.ExpectedStats;
 import io.freshet.testkit.iot.ExpectedStddev;
+import io.freshet.testkit.windows.ExpectedLateEvent;
 import java.util.List;
 
 /**

@@ -26,8 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 
 /**
  * {@code fraud-latency}: the fraud job running live while transactions arrive at fixed rates;
@@ -76,9 +74,7 @@ public final class FraudLatencyScenario implements BenchScenario {
     run.awaitRunning(Duration.ofMinutes(2));
 
     long[] inputAppend = new long[total];
-    long[] outputAppend = new long[total];
-    long[] visibleAt = new long[total];
-    AtomicLong received = new AtomicLong();
+    DecisionArrivals arrivals = new DecisionArrivals(total);
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService readerThread = Executors.newSingleThreadExecutor();
     Future<Long> reading =
@@ -93,9 +89,7 @@ public final class FraudLatencyScenario implements BenchScenario {
                                   new TransactionDecisionCodec()
                                       .decode(record.value())
                                       .transactionId());
-                      outputAppend[seq] = record.timestamp();
-                      visibleAt[seq] = at;
-                      received.incrementAndGet();
+                      arrivals.record(seq, record.timestamp(), at);
                     },
                     stop::get,
                     Duration.ofHours(1));
@@ -145,16 +139,11 @@ public final class FraudLatencyScenario implements BenchScenario {
                 first,
                 context.progress().start("fraud-latency " + label, count));
         long expected = (long) first + count;
-        awaitReceived(received, expected, reading);
+        awaitReceived(arrivals, expected, reading);
         if (phase > 0) {
-          Histogram processing = LatencySummary.newHistogram();
-          Histogram visible = LatencySummary.newHistogram();
-          for (int seq = first; seq < first + count; seq++) {
-            processing.recordValue(Math.max(0, outputAppend[seq] - inputAppend[seq]));
-            visible.recordValue(Math.max(0, visibleAt[seq] - inputAppend[seq]));
-          }
-          LatencySummary p = LatencySummary.of(processing);
-          LatencySummary v = LatencySummary.of(visible);
+          DecisionArrivals.Latencies latencies = arrivals.latencies(inputAppend, first, count);
+          LatencySummary p = latencies.processing();
+          LatencySummary v = latencies.visible();
           IncompleteResultsException.requireEqual("decisions at " + label, count, p.count());
           record(result, rate, "processing", p);
           record(result, rate, "visible", v);
@@ -181,7 +170,9 @@ public final class FraudLatencyScenario implements BenchScenario {
     }
     reading.get();
     run.cancel();
-    IncompleteResultsException.requireEqual("decisions", total, received.get());
+    IncompleteResultsException.requireEqual("decided transactions", total, arrivals.distinct());
+    // A decision read after the last phase was measured would be a second one for its transaction.
+    arrivals.latencies(inputAppend, 0, total);
 
     result.table(table.build());
     Optional<Double> kafkaP99 = context.baseline("kafka-limit", Figures.KAFKA_E2E_P99);
@@ -213,17 +204,21 @@ public final class FraudLatencyScenario implements BenchScenario {
     result.figure(Figures.latency(rate, kind, "max"), s.max());
   }
 
-  private static void awaitReceived(AtomicLong received, long expected, Future<Long> reading)
+  private static void awaitReceived(DecisionArrivals arrivals, long expected, Future<Long> reading)
       throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (received.get() < expected) {
+    while (arrivals.distinct() < expected) {
       if (reading.isDone()) {
         reading.get();
         throw new IllegalStateException("decision reader stopped early");
       }
       if (System.nanoTime() > deadline) {
         throw new IncompleteResultsException(
-            "only " + received.get() + " of " + expected + " decisions after 5 minutes");
+            "only "
+                + arrivals.distinct()
+                + " of "
+                + expected
+                + " transactions decided after 5 minutes");
       }
       TimeUnit.MILLISECONDS.sleep(10);
     }

@@ -1,6 +1,7 @@
 package io.freshet.testkit.clickstream;
 
 import io.freshet.testkit.windows.ExpectedLateEvent;
+import io.freshet.testkit.windows.RevisionLog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -97,16 +97,12 @@ public final class ClickstreamReference {
 
     /** The last revision of every revenue minute. */
     public List<ExpectedRevenue> finalRevenue() {
-      Map<String, ExpectedRevenue> last = new LinkedHashMap<>();
-      revenue.forEach(r -> last.put(r.key(), r));
-      return List.copyOf(last.values());
+      return RevisionLog.lastPerKey(revenue, ExpectedRevenue::key);
     }
 
     /** The last revision of every session start, retractions included. */
     public List<ExpectedSession> finalSessions() {
-      Map<String, ExpectedSession> last = new LinkedHashMap<>();
-      sessions.forEach(s -> last.put(s.key(), s));
-      return List.copyOf(last.values());
+      return RevisionLog.lastPerKey(sessions, ExpectedSession::key);
     }
   }
 

@@ -1,12 +1,12 @@
 package io.freshet.testkit.iot;
 
 import io.freshet.testkit.windows.ExpectedLateEvent;
+import io.freshet.testkit.windows.RevisionLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,16 +123,12 @@ public final class IotReference {
 
     /** The last revision of every 5 s window. */
     public List<ExpectedStats> finalStats() {
-      Map<String, ExpectedStats> last = new LinkedHashMap<>();
-      stats.forEach(s -> last.put(s.key(), s));
-      return List.copyOf(last.values());
+      return RevisionLog.lastPerKey(stats, ExpectedStats::key);
     }
 
     /** The last revision of every 1 min window. */
     public List<ExpectedStddev> finalStddev() {
-      Map<String, ExpectedStddev> last = new LinkedHashMap<>();
-      stddev.forEach(s -> last.put(s.key(), s));
-      return List.copyOf(last.values());
+      return RevisionLog.lastPerKey(stddev, ExpectedStddev::key);
     }
   }
 

@@ -107,6 +107,16 @@ public final class RevisionLog<V> {
     return out;
   }
 
+  /**
+   * The last row of every key in emission order, which is its final revision when {@code rows} are
+   * a reference's emissions.
+   */
+  public static <V> List<V> lastPerKey(List<V> rows, Function<V, String> keyOf) {
+    Map<String, V> last = new LinkedHashMap<>();
+    rows.forEach(r -> last.put(keyOf.apply(r), r));
+    return List.copyOf(last.values());
+  }
+
   /** Every (key, revision) emitted more than once. */
   public List<String> duplicates() {
     return List.copyOf(duplicates);

@@ -38,6 +38,10 @@ public final class BenchContext {
   private final Map<String, Object> backlogs = new HashMap<>();
   private final List<ResultTable> profiles = new ArrayList<>();
 
+  /**
+   * A context of one run; {@code kafka} and {@code flink} are null when none of its scenarios
+   * {@linkplain BenchScenario#usesBenchCluster() uses them}.
+   */
   public BenchContext(
       BenchOptions options,
       BenchKafka kafka,
@@ -57,11 +61,29 @@ public final class BenchContext {
     return options;
   }
 
+  /**
+   * The bench's broker.
+   *
+   * @throws IllegalStateException in a run that started none (see {@link
+   *     BenchScenario#usesBenchCluster()})
+   */
   public BenchKafka kafka() {
+    if (kafka == null) {
+      throw new IllegalStateException("this bench run started no broker");
+    }
     return kafka;
   }
 
+  /**
+   * The bench's MiniCluster.
+   *
+   * @throws IllegalStateException in a run that started none (see {@link
+   *     BenchScenario#usesBenchCluster()})
+   */
   public BenchFlink flink() {
+    if (flink == null) {
+      throw new IllegalStateException("this bench run started no MiniCluster");
+    }
     return flink;
   }
 
@@ -75,7 +97,7 @@ public final class BenchContext {
   }
 
   public BacklogLoader loader() {
-    return new BacklogLoader(kafka, progress);
+    return new BacklogLoader(kafka(), progress);
   }
 
   /**

@@ -13,6 +13,15 @@ public interface BenchScenario {
   String description();
 
   /**
+   * Whether the scenario runs on the bench's own broker and MiniCluster ({@link
+   * BenchContext#kafka()}, {@link BenchContext#flink()}). A run whose scenarios all answer no
+   * starts neither: idle, they would still share the cores with what such a scenario measures.
+   */
+  default boolean usesBenchCluster() {
+    return true;
+  }
+
+  /**
    * Runs the scenario.
    *
    * @throws IncompleteResultsException when the job's output is not exactly what was expected

@@ -3,6 +3,7 @@ package io.freshet.bench.cli;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.scenario.AnalyticsThroughputScenario;
 import io.freshet.bench.scenario.FlinkPassthroughScenario;
+import io.freshet.bench.scenario.FootprintScenario;
 import io.freshet.bench.scenario.FraudLatencyScenario;
 import io.freshet.bench.scenario.FraudThroughputScenario;
 import io.freshet.bench.scenario.KafkaLimitScenario;
@@ -30,7 +31,8 @@ public final class BenchScenarios {
             new VelocityTextbookScenario(),
             new AnalyticsThroughputScenario(),
             new StateScenario(),
-            new RecoveryScenario())) {
+            new RecoveryScenario(),
+            new FootprintScenario())) {
       all.put(s.name(), s);
     }
     return all;

@@ -48,6 +48,14 @@ public final class JfrProfiler implements AutoCloseable {
   public ResultTable stopAndSummarise(String scenario, int top) throws IOException {
     recording.stop();
     recording.close();
+    return summarise(file, "Hot frames of " + scenario, top);
+  }
+
+  /**
+   * The {@code top} methods most often on top of a sampled stack in the JFR file {@code file}, any
+   * JVM's recording: a table titled {@code title} with their share of samples.
+   */
+  public static ResultTable summarise(Path file, String title, int top) throws IOException {
     Map<String, Long> selfSamples = new HashMap<>();
     long total = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
@@ -66,10 +74,7 @@ public final class JfrProfiler implements AutoCloseable {
     }
     ResultTable.Builder table =
         ResultTable.titled(
-            "Hot frames of " + scenario + " (JFR CPU samples, self time; " + file + ")",
-            "method",
-            "samples",
-            "share");
+            title + " (JFR CPU samples, self time; " + file + ")", "method", "samples", "share");
     long all = total;
     selfSamples.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))

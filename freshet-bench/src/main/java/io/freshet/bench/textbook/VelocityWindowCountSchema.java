@@ -1,7 +1,7 @@
 package io.freshet.bench.textbook;
 
+import io.freshet.pipelines.kafka.SingleTopicSerializationSchema;
 import java.nio.charset.StandardCharsets;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -9,13 +9,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * reads it back for the comparison.
  */
 public final class VelocityWindowCountSchema
-    implements KafkaRecordSerializationSchema<VelocityWindowCount> {
+    implements SingleTopicSerializationSchema<VelocityWindowCount> {
   private static final long serialVersionUID = 1L;
 
   private final String topic;
 
   public VelocityWindowCountSchema(String topic) {
     this.topic = topic;
+  }
+
+  @Override
+  public String topic() {
+    return topic;
   }
 
   @Override

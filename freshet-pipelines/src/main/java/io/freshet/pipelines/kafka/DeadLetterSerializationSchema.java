@@ -2,18 +2,22 @@ package io.freshet.pipelines.kafka;
 
 import io.freshet.pipelines.common.DeadLetterRecord;
 import io.freshet.pipelines.topic.TopicDescriptor;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Writes already-encoded dead letters to a dead-letter topic under their original key. */
 public final class DeadLetterSerializationSchema
-    implements KafkaRecordSerializationSchema<DeadLetterRecord> {
+    implements SingleTopicSerializationSchema<DeadLetterRecord> {
   private static final long serialVersionUID = 1L;
 
   private final String topic;
 
   public DeadLetterSerializationSchema(TopicDescriptor<?, ?> deadLetterTopic) {
     this.topic = deadLetterTopic.name();
+  }
+
+  @Override
+  public String topic() {
+    return topic;
   }
 
   @Override

@@ -2,11 +2,10 @@ package io.freshet.pipelines.kafka;
 
 import io.freshet.pipelines.topic.TopicDescriptor;
 import java.io.Serializable;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Writes an output record to its topic with the descriptor's codecs and an entity key. */
-public final class TopicSerializationSchema<K, V> implements KafkaRecordSerializationSchema<V> {
+public final class TopicSerializationSchema<K, V> implements SingleTopicSerializationSchema<V> {
   private static final long serialVersionUID = 1L;
 
   /** Picks the Kafka key of an output value, so one entity's results stay in order. */
@@ -21,6 +20,11 @@ public final class TopicSerializationSchema<K, V> implements KafkaRecordSerializ
   public TopicSerializationSchema(TopicDescriptor<K, V> topic, KeyOf<K, V> keyOf) {
     this.topic = topic;
     this.keyOf = keyOf;
+  }
+
+  @Override
+  public String topic() {
+    return topic.name();
   }
 
   @Override

@@ -78,7 +78,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--checkpoint-interval",
       converter = DurationConverter.class,
-      description = "Flink checkpoint interval, e.g. 1s (default: 1s).")
+      description =
+          "Flink checkpoint interval, e.g. 1s (default: 1s): how often a job that read or"
+              + " wrote anything is checkpointed, i.e. how soon its exactly-once output becomes"
+              + " visible; a job with nothing to do is checkpointed once a minute.")
   Duration checkpointInterval = DEFAULTS.checkpointInterval();
 
   @Option(

@@ -129,8 +129,9 @@ public final class FreshetConfig {
   }
 
   /**
-   * How often Flink checkpoints, which is also how often exactly-once output becomes visible to
-   * read_committed consumers.
+   * How often a job with work (records read or written since its last checkpoint) is checkpointed,
+   * which is also how often its exactly-once output becomes visible to read_committed consumers; an
+   * idle job is checkpointed every {@code FlinkSettings.IDLE_CHECKPOINT_INTERVAL}.
    */
   public Duration checkpointInterval() {
     return checkpointInterval;

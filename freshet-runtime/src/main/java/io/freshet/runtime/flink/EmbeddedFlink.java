@@ -3,6 +3,7 @@ package io.freshet.runtime.flink;
 import io.freshet.runtime.metrics.FlinkMetricsBridgeFactory;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -29,18 +31,49 @@ public final class EmbeddedFlink implements AutoCloseable {
   private final FlinkSettings settings;
   private final CheckpointLocator checkpoints;
   private final MiniCluster cluster;
-  private final Map<String, JobID> jobs = new LinkedHashMap<>();
+  private final Optional<RecordActivity> activity;
+  private final Optional<CheckpointPacer> pacer;
+
+  /** Written by {@link #submit}, read by health checks on HTTP threads meanwhile. */
+  private final Map<String, JobID> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
+
   private boolean closed;
 
-  private EmbeddedFlink(FlinkSettings settings, MiniCluster cluster) {
+  private EmbeddedFlink(
+      FlinkSettings settings, MiniCluster cluster, Optional<RecordActivity> activity) {
     this.settings = settings;
     this.checkpoints = new CheckpointLocator(settings.checkpointDir());
     this.cluster = cluster;
+    this.activity = activity;
+    this.pacer =
+        activity.map(
+            records ->
+                new CheckpointPacer(
+                    settings.checkpointInterval(),
+                    FlinkSettings.MIN_PAUSE,
+                    records::records,
+                    job -> cluster.triggerCheckpoint(job, CheckpointType.CONFIGURED)));
   }
 
-  /** Starts a MiniCluster with enough slots for {@code jobCount} jobs at the parallelism. */
+  /**
+   * Starts a MiniCluster with enough slots for {@code jobCount} jobs at the parallelism. Jobs are
+   * checkpointed every interval while they have work ({@link CheckpointPacer}).
+   */
   public static EmbeddedFlink start(FlinkSettings settings, int jobCount) throws Exception {
-    Configuration conf = settings.toConfiguration();
+    Optional<RecordActivity> activity =
+        settings.paced() ? Optional.of(RecordActivity.create()) : Optional.empty();
+    try {
+      return start(settings, jobCount, activity);
+    } catch (Exception | Error e) {
+      activity.ifPresent(RecordActivity::close);
+      throw e;
+    }
+  }
+
+  private static EmbeddedFlink start(
+      FlinkSettings settings, int jobCount, Optional<RecordActivity> activity) throws Exception {
+    Configuration conf = settings.toPacedConfiguration();
+    activity.ifPresent(records -> records.configure().forEach(conf::setString));
     conf.setString("rest.bind-address", "localhost");
     conf.setString("rest.port", "0");
     // RocksDB block cache and write buffers live in managed memory (off-heap, used as needed).
@@ -56,7 +89,16 @@ public final class EmbeddedFlink implements AutoCloseable {
                 .setNumSlotsPerTaskManager(Math.max(1, jobCount) * settings.parallelism())
                 .build());
     cluster.start();
-    return new EmbeddedFlink(settings, cluster);
+    if (activity.isPresent() && !activity.get().installed()) {
+      // Flink only logs a reporter it cannot load (its factory must be in META-INF/services).
+      // Unpaced, jobs with work would be checkpointed once a minute instead of every interval.
+      cluster.closeAsync().get(60, TimeUnit.SECONDS);
+      throw new IllegalStateException(
+          "Flink did not install "
+              + RecordActivity.class.getName()
+              + "; checkpoints cannot be paced");
+    }
+    return new EmbeddedFlink(settings, cluster, activity);
   }
 
   /**
@@ -67,7 +109,7 @@ public final class EmbeddedFlink implements AutoCloseable {
    */
   public Optional<Path> submit(FlinkJobSpec spec) throws Exception {
     StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.getExecutionEnvironment(settings.toConfiguration());
+        StreamExecutionEnvironment.getExecutionEnvironment(settings.toPacedConfiguration());
     spec.wiring().accept(env);
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(spec.name());
@@ -81,6 +123,7 @@ public final class EmbeddedFlink implements AutoCloseable {
                     path.toAbsolutePath().toString(), false, RecoveryClaimMode.CLAIM)));
     cluster.submitJob(graph).get(60, TimeUnit.SECONDS);
     jobs.put(spec.name(), jobId);
+    pacer.ifPresent(p -> p.add(jobId));
     LOG.info(
         "Submitted Flink job {} ({}){}",
         spec.name(),
@@ -92,7 +135,7 @@ public final class EmbeddedFlink implements AutoCloseable {
   /** Status of every submitted job by name. */
   public Map<String, JobStatus> jobStatuses() {
     Map<String, JobStatus> statuses = new LinkedHashMap<>();
-    for (Map.Entry<String, JobID> job : jobs.entrySet()) {
+    for (Map.Entry<String, JobID> job : submitted().entrySet()) {
       JobStatus status;
       try {
         status = cluster.getJobStatus(job.getValue()).get(5, TimeUnit.SECONDS);
@@ -103,6 +146,20 @@ public final class EmbeddedFlink implements AutoCloseable {
       statuses.put(job.getKey(), status);
     }
     return statuses;
+  }
+
+  private Map<String, JobID> submitted() {
+    synchronized (jobs) {
+      return new LinkedHashMap<>(jobs);
+    }
+  }
+
+  /**
+   * Records the operators of a job have counted so far, what the pacer watches; 0 when checkpoints
+   * are not paced.
+   */
+  public long recordsCounted(JobID job) {
+    return activity.map(records -> records.records(job)).orElse(0L);
   }
 
   /** The MiniCluster's REST endpoint (Flink's own API). */
@@ -120,13 +177,18 @@ public final class EmbeddedFlink implements AutoCloseable {
       return;
     }
     closed = true;
-    for (Map.Entry<String, JobID> job : jobs.entrySet()) {
+    pacer.ifPresent(CheckpointPacer::close);
+    for (Map.Entry<String, JobID> job : submitted().entrySet()) {
       try {
         cluster.cancelJob(job.getValue()).get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("Cancelling job {} failed; it stops with the cluster", job.getKey(), e);
       }
     }
-    cluster.closeAsync().get(60, TimeUnit.SECONDS);
+    try {
+      cluster.closeAsync().get(60, TimeUnit.SECONDS);
+    } finally {
+      activity.ifPresent(RecordActivity::close);
+    }
   }
 }

@@ -17,7 +17,39 @@ public record FlinkSettings(
     Path checkpointDir,
     StateBackendKind stateBackend) {
 
-  /** The job-level configuration, as Flink option keys. */
+  /**
+   * Flink's own periodic checkpoint interval under {@link CheckpointPacer}, which triggers the
+   * checkpoints of jobs with work every {@link #checkpointInterval}: how often an idle job is
+   * checkpointed, and the bound on visibility should the pacer miss anything. Well within the Kafka
+   * transaction timeout (10 min).
+   */
+  public static final Duration IDLE_CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
+
+  /** The least time from one checkpoint's end to the next one's start. */
+  public static final Duration MIN_PAUSE = Duration.ofMillis(100);
+
+  /** Whether {@link CheckpointPacer} has anything to skip: the interval is below the idle one. */
+  public boolean paced() {
+    return checkpointInterval.compareTo(IDLE_CHECKPOINT_INTERVAL) < 0;
+  }
+
+  /**
+   * The configuration of jobs whose checkpoints {@link CheckpointPacer} triggers: as {@link
+   * #toConfiguration()}, with Flink's periodic checkpoints every {@link #IDLE_CHECKPOINT_INTERVAL}.
+   */
+  public Configuration toPacedConfiguration() {
+    Configuration conf = toConfiguration();
+    if (paced()) {
+      conf.setString(
+          "execution.checkpointing.interval", IDLE_CHECKPOINT_INTERVAL.toMillis() + " ms");
+    }
+    return conf;
+  }
+
+  /**
+   * The job-level configuration, as Flink option keys: periodic checkpoints every {@link
+   * #checkpointInterval}.
+   */
   public Configuration toConfiguration() {
     Map<String, String> options = new HashMap<>();
     options.put("parallelism.default", Integer.toString(parallelism));
@@ -28,7 +60,7 @@ public record FlinkSettings(
     options.put(
         "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
     options.put("execution.checkpointing.num-retained", "3");
-    options.put("execution.checkpointing.min-pause", "100 ms");
+    options.put("execution.checkpointing.min-pause", MIN_PAUSE.toMillis() + " ms");
     options.put("execution.checkpointing.timeout", "5 min");
     options.put("state.backend.type", stateBackend.flinkName());
     // RocksDB uploads only new files per checkpoint; a full copy every second would not scale.

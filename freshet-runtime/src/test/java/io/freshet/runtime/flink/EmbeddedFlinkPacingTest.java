@@ -1,0 +1,110 @@
+package io.freshet.runtime.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
+import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded MiniCluster's paced checkpoints on a real job: records read are committed (Kafka
+ * source offsets go to the group on each completed checkpoint) round after round, well before
+ * Flink's own once-a-minute checkpoint could have done it more than once.
+ */
+class EmbeddedFlinkPacingTest {
+  private static final String TOPIC = "paced-input";
+  private static final String GROUP = "paced-job";
+  private static final int ROUNDS = 3;
+  private static final int RECORDS_PER_ROUND = 10;
+
+  @TempDir Path dir;
+
+  @Test
+  void everyRoundOfRecordsIsCheckpointedWithinSecondsAndTheActivityCountMoves() throws Exception {
+    FlinkSettings settings =
+        new FlinkSettings(
+            1, Duration.ofMillis(500), dir.resolve("checkpoints"), StateBackendKind.HEAP);
+    assertThat(settings.paced()).isTrue();
+    try (EmbeddedKafkaBroker broker =
+            new EmbeddedKafkaBroker(
+                    EmbeddedKafkaConfig.defaults(dir.resolve("kafka")).withPorts(0, 0))
+                .start();
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        KafkaProducer<String, String> producer =
+            new KafkaProducer<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class.getName()));
+        EmbeddedFlink flink = EmbeddedFlink.start(settings, 1)) {
+      admin
+          .createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      KafkaConnection kafka = new KafkaConnection(broker.bootstrapServers());
+      FlinkJobSpec spec =
+          new FlinkJobSpec(
+              "paced",
+              env ->
+                  env.fromSource(
+                          kafka.source(
+                              TOPIC,
+                              GROUP,
+                              KafkaRecordDeserializationSchema.valueOnly(StringDeserializer.class)),
+                          org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
+                          "source")
+                      .sinkTo(new DiscardingSink<>()));
+      flink.submit(spec);
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .until(
+              () ->
+                  flink.jobStatuses().get("paced")
+                      == org.apache.flink.api.common.JobStatus.RUNNING);
+
+      for (int round = 1; round <= ROUNDS; round++) {
+        for (int i = 0; i < RECORDS_PER_ROUND; i++) {
+          producer.send(new ProducerRecord<>(TOPIC, "k", "round " + round + " record " + i));
+        }
+        producer.flush();
+        long expected = (long) round * RECORDS_PER_ROUND;
+        // Well under the minute of Flink's own periodic checkpoints, which could cover one round.
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed(admin) == expected);
+      }
+      assertThat(flink.recordsCounted(spec.jobId())).isPositive();
+    }
+  }
+
+  private static long committed(Admin admin) throws Exception {
+    Map<?, OffsetAndMetadata> offsets =
+        admin
+            .listConsumerGroupOffsets(GROUP)
+            .partitionsToOffsetAndMetadata()
+            .get(30, TimeUnit.SECONDS);
+    return offsets.values().stream().mapToLong(o -> o == null ? 0 : o.offset()).sum();
+  }
+}

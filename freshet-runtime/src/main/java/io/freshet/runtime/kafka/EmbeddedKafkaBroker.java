@@ -311,6 +311,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("share.coordinator.threads", "1");
     // The cleaner allocates its dedupe buffer up front; 128 MiB is out of proportion here.
     props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+    // The active controller appends a no-op record to the metadata log this often so brokers see
+    // its high watermark move (500 ms by default); one in-process node needs no such heartbeat
+    // twice a second, idle or not.
+    props.put("metadata.max.idle.interval.ms", "5000");
     // Bounds Kafka's own wait so start() can honour its deadline instead of hanging.
     props.put("server.max.startup.time.ms", Long.toString(START_DEADLINE.toMillis()));
 

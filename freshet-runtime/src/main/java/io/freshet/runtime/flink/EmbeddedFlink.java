@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -171,6 +172,11 @@ public final class EmbeddedFlink implements AutoCloseable {
    */
   public long recordsCounted(JobID job) {
     return activity.map(records -> records.records(job)).orElse(0L);
+  }
+
+  /** Triggers a checkpoint of {@code job} now; for tests. */
+  CompletableFuture<Long> checkpoint(JobID job) {
+    return cluster.triggerCheckpoint(job, CheckpointType.CONFIGURED);
   }
 
   /** The MiniCluster's REST endpoint (Flink's own API). */

@@ -15,10 +15,15 @@ import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 /**
- * How many records the operators of each job have taken in and given out so far: the sum of every
- * operator's {@code numRecordsIn} and {@code numRecordsOut} counters, read in process. It moves
- * whenever a job reads, computes or emits anything (a timer's output included), and stands still
- * while the job has nothing to do, which is what {@link CheckpointPacer} asks.
+ * How many records the operators of each job have taken in so far: the sum of every operator's
+ * {@code numRecordsIn} counter, read in process, committers excepted. It moves whenever a job reads
+ * a record or hands one to the next operator or a sink (a timer's output included), and stands
+ * still while the job has nothing to do, which is what {@link CheckpointPacer} asks.
+ *
+ * <p>Committers are left out because checkpoints themselves feed them: at every checkpoint each
+ * sink writer sends its committer a summary of its committables, empty or not. Counting those (or
+ * the writers' {@code numRecordsOut}) would make every checkpoint the activity that asks for the
+ * next one.
  *
  * <p>A Flink metric reporter gets no handle on the host process: the MiniCluster instantiates it by
  * class name ({@link Factory}), with a token in its configuration that names the instance {@link
@@ -29,12 +34,25 @@ public final class RecordActivity implements MetricReporter, AutoCloseable {
   static final String REPORTER = "freshet-activity";
 
   private static final String TOKEN = "token";
-  private static final Set<String> COUNTERS = Set.of("numRecordsIn", "numRecordsOut");
+  private static final String COUNTER = "numRecordsIn";
+
+  /** How Flink names the committer operator of a two-phase sink ({@code <sink>: Committer}). */
+  private static final String COMMITTER_SUFFIX = ": Committer";
+
   private static final Map<String, RecordActivity> BY_TOKEN = new ConcurrentHashMap<>();
 
   private final String token;
-  private final Map<JobID, Set<Counter>> counters = new ConcurrentHashMap<>();
+
+  /** The input counter of every operator (subtask) seen, by job. */
+  private final Map<JobID, Map<Counter, Operator>> counters = new ConcurrentHashMap<>();
+
+  /** Operators that registered committer metrics. */
+  private final Set<Operator> committers = ConcurrentHashMap.newKeySet();
+
   private volatile boolean installed;
+
+  /** One operator of a job, across its subtasks. */
+  private record Operator(JobID job, String operatorId) {}
 
   private RecordActivity(String token) {
     this.token = token;
@@ -56,11 +74,13 @@ public final class RecordActivity implements MetricReporter, AutoCloseable {
         token);
   }
 
-  /** Records the operators of {@code job} have counted so far (0 before it runs). */
+  /** Records the operators of {@code job} have taken in so far (0 before it runs). */
   public long records(JobID job) {
     long sum = 0;
-    for (Counter counter : counters.getOrDefault(job, Set.of())) {
-      sum += counter.getCount();
+    for (Map.Entry<Counter, Operator> counter : counters.getOrDefault(job, Map.of()).entrySet()) {
+      if (!committers.contains(counter.getValue())) {
+        sum += counter.getKey().getCount();
+      }
     }
     return sum;
   }
@@ -83,38 +103,49 @@ public final class RecordActivity implements MetricReporter, AutoCloseable {
 
   @Override
   public void notifyOfAddedMetric(Metric metric, String metricName, MetricGroup group) {
-    jobOfOperatorCounter(metric, metricName, group)
-        .ifPresent(
-            job ->
-                counters
-                    .computeIfAbsent(job, j -> ConcurrentHashMap.newKeySet())
-                    .add((Counter) metric));
+    Optional<Operator> operator = operatorOf(group);
+    if (operator.isEmpty()) {
+      return;
+    }
+    if (isCommitterMetric(metricName, group)) {
+      committers.add(operator.get());
+    } else if (metric instanceof Counter && COUNTER.equals(metricName)) {
+      counters
+          .computeIfAbsent(operator.get().job(), j -> new ConcurrentHashMap<>())
+          .put((Counter) metric, operator.get());
+    }
   }
 
   @Override
   public void notifyOfRemovedMetric(Metric metric, String metricName, MetricGroup group) {
-    jobOfOperatorCounter(metric, metricName, group)
+    operatorOf(group)
         .ifPresent(
-            job ->
+            operator ->
                 counters.computeIfPresent(
-                    job,
-                    (j, set) -> {
-                      set.remove(metric);
-                      return set.isEmpty() ? null : set;
+                    operator.job(),
+                    (job, ofJob) -> {
+                      ofJob.remove(metric);
+                      return ofJob.isEmpty() ? null : ofJob;
                     }));
   }
 
-  private static Optional<JobID> jobOfOperatorCounter(
-      Metric metric, String metricName, MetricGroup group) {
-    if (!(metric instanceof Counter) || !COUNTERS.contains(metricName)) {
-      return Optional.empty();
-    }
+  /**
+   * Committers register {@code pendingCommittables}, {@code totalCommittables} and the like in
+   * their operator's group, and Flink names them {@code <sink>: Committer}.
+   */
+  private static boolean isCommitterMetric(String metricName, MetricGroup group) {
+    String name = group.getAllVariables().getOrDefault("<operator_name>", "");
+    return metricName.endsWith("Committables") || name.endsWith(COMMITTER_SUFFIX);
+  }
+
+  private static Optional<Operator> operatorOf(MetricGroup group) {
     Map<String, String> variables = group.getAllVariables();
     String job = variables.get("<job_id>");
-    if (job == null || !variables.containsKey("<operator_id>")) {
+    String operator = variables.get("<operator_id>");
+    if (job == null || operator == null) {
       return Optional.empty();
     }
-    return Optional.of(JobID.fromHexString(job));
+    return Optional.of(new Operator(JobID.fromHexString(job), operator));
   }
 
   /** Lets Flink instantiate the reporter: it returns the instance the token names. */

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.pipelines.kafka.SingleTopicSerializationSchema;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,12 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded MiniCluster's paced checkpoints on a real job: records read are committed (Kafka
- * source offsets go to the group on each completed checkpoint) round after round, well before
- * Flink's own once-a-minute checkpoint could have done it more than once.
+ * The embedded MiniCluster's paced checkpoints on a real job (Kafka in, an exactly-once Kafka sink
+ * out): records read are committed (source offsets go to the group on each completed checkpoint)
+ * round after round, well before Flink's own once-a-minute checkpoint could have done it more than
+ * once, and a checkpoint of a job with nothing to do does not count as activity.
  */
 class EmbeddedFlinkPacingTest {
   private static final String TOPIC = "paced-input";
+  private static final String OUTPUT = "paced-output";
   private static final String GROUP = "paced-job";
   private static final int ROUNDS = 3;
   private static final int RECORDS_PER_ROUND = 10;
@@ -62,7 +66,8 @@ class EmbeddedFlinkPacingTest {
                     StringSerializer.class.getName()));
         EmbeddedFlink flink = EmbeddedFlink.start(settings, 1)) {
       admin
-          .createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)))
+          .createTopics(
+              List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(OUTPUT, 1, (short) 1)))
           .all()
           .get(30, TimeUnit.SECONDS);
       KafkaConnection kafka = new KafkaConnection(broker.bootstrapServers());
@@ -75,9 +80,9 @@ class EmbeddedFlinkPacingTest {
                               TOPIC,
                               GROUP,
                               KafkaRecordDeserializationSchema.valueOnly(StringDeserializer.class)),
-                          org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
+                          WatermarkStrategy.noWatermarks(),
                           "source")
-                      .sinkTo(new DiscardingSink<>()));
+                      .sinkTo(kafka.exactlyOnceSink(new Copy(), "paced-job")));
       flink.submit(spec);
       await()
           .atMost(Duration.ofMinutes(2))
@@ -95,7 +100,27 @@ class EmbeddedFlinkPacingTest {
         // Well under the minute of Flink's own periodic checkpoints, which could cover one round.
         await().atMost(Duration.ofSeconds(30)).until(() -> committed(admin) == expected);
       }
-      assertThat(flink.recordsCounted(spec.jobId())).isPositive();
+      long counted = flink.recordsCounted(spec.jobId());
+      assertThat(counted).isPositive();
+
+      // A checkpoint is no activity: its writer-to-committer summaries are not counted, or every
+      // checkpoint would ask for the next one.
+      assertThat(flink.checkpoint(spec.jobId()).get(1, TimeUnit.MINUTES)).isPositive();
+      assertThat(flink.recordsCounted(spec.jobId())).isEqualTo(counted);
+    }
+  }
+
+  /** Writes every record read to the output topic, exactly once. */
+  private static final class Copy implements SingleTopicSerializationSchema<String> {
+    @Override
+    public String topic() {
+      return OUTPUT;
+    }
+
+    @Override
+    public ProducerRecord<byte[], byte[]> serialize(
+        String element, KafkaSinkContext context, Long timestamp) {
+      return new ProducerRecord<>(OUTPUT, element.getBytes(StandardCharsets.UTF_8));
     }
   }
 

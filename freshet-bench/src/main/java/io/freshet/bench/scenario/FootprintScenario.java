@@ -39,7 +39,12 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * a window and reported in cores, with its resident memory and the busiest threads.
  */
 public final class FootprintScenario implements BenchScenario {
-  static final Duration FULL_WARM_UP = Duration.ofSeconds(120);
+  /**
+   * Long enough for most of the JIT compilation after start-up (still a tenth of a core of an idle
+   * process two minutes in) to be over, which a process at rest for days no longer pays.
+   */
+  static final Duration FULL_WARM_UP = Duration.ofMinutes(5);
+
   static final Duration FULL_WINDOW = Duration.ofSeconds(60);
   static final Duration QUICK_WARM_UP = Duration.ofSeconds(5);
   static final Duration QUICK_WINDOW = Duration.ofSeconds(5);

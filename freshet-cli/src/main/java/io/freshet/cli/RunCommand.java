@@ -62,6 +62,14 @@ public final class RunCommand implements Callable<Integer> {
   int httpPort = DEFAULTS.httpPort();
 
   @Option(
+      names = "--api-token",
+      defaultValue = "${env:FRESHET_API_TOKEN}",
+      description =
+          "Bearer token that HTTP writes (decisions, dead-letter replays) must present; without"
+              + " one they are refused. Also read from FRESHET_API_TOKEN.")
+  String apiToken;
+
+  @Option(
       names = "--demo",
       negatable = true,
       defaultValue = "true",
@@ -138,6 +146,7 @@ public final class RunCommand implements Callable<Integer> {
             .kafkaPort(kafkaPort)
             .controllerPort(controllerPort)
             .httpPort(httpPort)
+            .apiToken(apiToken)
             .demo(demo)
             .demoRate(rate)
             .parallelism(parallelism)

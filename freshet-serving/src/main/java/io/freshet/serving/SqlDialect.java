@@ -101,6 +101,8 @@ public enum SqlDialect {
   public List<String> schemaSql(ServingTable<?> table) {
     List<String> statements = new ArrayList<>();
     statements.add(table.createTableSql());
+    // A store created by an older release lacks the columns added since; both engines add them.
+    statements.addAll(table.addMissingColumnsSql());
     // PostgreSQL needs a B-tree for time-range scans that do not lead with the key's first column;
     // DuckDB prunes by its per-block min/max zone maps instead, and an extra ART index would only
     // slow its upserts down.

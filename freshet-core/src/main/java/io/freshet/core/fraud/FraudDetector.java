@@ -50,13 +50,11 @@ public final class FraudDetector {
     impossibleTravel(before, txn, hits);
     amountAnomaly(before, txn, hits);
 
-    FraudRule[] fired = new FraudRule[hits.size()];
-    for (int i = 0; i < fired.length; i++) {
-      fired[i] = hits.get(i).rule();
-    }
+    RuleHit[] fired = hits.toArray(new RuleHit[0]);
     TransactionDecision decision =
         new TransactionDecision(
             txn.transactionId(),
+            txn.eventId(),
             txn.customerId(),
             Verdict.forRulesFired(fired.length),
             fired,

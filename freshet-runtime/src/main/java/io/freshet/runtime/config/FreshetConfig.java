@@ -25,6 +25,7 @@ public final class FreshetConfig {
   private final int kafkaPort;
   private final int controllerPort;
   private final int httpPort;
+  private final Optional<String> apiToken;
   private final boolean demo;
   private final int demoRate;
   private final int parallelism;
@@ -43,6 +44,7 @@ public final class FreshetConfig {
     this.kafkaPort = b.kafkaPort;
     this.controllerPort = b.controllerPort;
     this.httpPort = b.httpPort;
+    this.apiToken = Objects.requireNonNull(b.apiToken, "apiToken");
     this.demo = b.demo;
     this.demoRate = b.demoRate;
     this.parallelism = b.parallelism;
@@ -74,6 +76,7 @@ public final class FreshetConfig {
     b.kafkaPort = kafkaPort;
     b.controllerPort = controllerPort;
     b.httpPort = httpPort;
+    b.apiToken = apiToken;
     b.demo = demo;
     b.demoRate = demoRate;
     b.parallelism = parallelism;
@@ -111,6 +114,14 @@ public final class FreshetConfig {
   /** Freshet's HTTP API port. */
   public int httpPort() {
     return httpPort;
+  }
+
+  /**
+   * The bearer token writes over HTTP must present; empty means writes are refused (safe by
+   * default: nothing can append events or replay dead letters until a token is set).
+   */
+  public Optional<String> apiToken() {
+    return apiToken;
   }
 
   /** Whether to generate demo traffic. */
@@ -219,6 +230,9 @@ public final class FreshetConfig {
         }
       }
     }
+    if (apiToken.isPresent() && apiToken.get().length() < 8) {
+      problems.add("--api-token must have at least 8 characters");
+    }
     if (demoRate < 1 || demoRate > 1_000_000) {
       problems.add("--rate must be between 1 and 1000000 events/s, was " + demoRate);
     }
@@ -276,6 +290,7 @@ public final class FreshetConfig {
     private int kafkaPort = 9092;
     private int controllerPort = 9093;
     private int httpPort = 8080;
+    private Optional<String> apiToken = Optional.empty();
     private boolean demo = true;
     private int demoRate = 100;
     private int parallelism = 2;
@@ -313,6 +328,12 @@ public final class FreshetConfig {
 
     public Builder httpPort(int value) {
       httpPort = value;
+      return this;
+    }
+
+    /** The bearer token for HTTP writes; blank or null leaves writes disabled. */
+    public Builder apiToken(String value) {
+      apiToken = Optional.ofNullable(value).filter(s -> !s.isBlank());
       return this;
     }
 

@@ -429,6 +429,7 @@ class DeadLetterToolingIT {
             HttpRequest.newBuilder(URI.create("http://localhost:" + http.port() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestConfigs.API_TOKEN)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
   }

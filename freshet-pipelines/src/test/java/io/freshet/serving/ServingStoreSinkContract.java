@@ -324,7 +324,7 @@ abstract class ServingStoreSinkContract {
         TestRows.decision("t-1", Verdict.BLOCK, FraudRule.VELOCITY, FraudRule.IMPOSSIBLE_TRAVEL),
         TestRows.decision("t-2", Verdict.APPROVE));
 
-    // Then the fired rules are a JSON array in the decision's order
+    // Then the fired rules are a JSON array in the decision's order, with the numbers behind each
     assertThat(select(store, "SELECT * FROM transaction_decisions ORDER BY transaction_id"))
         .containsExactly(
             List.of(
@@ -333,14 +333,19 @@ abstract class ServingStoreSinkContract {
                 "BLOCK",
                 "[\"VELOCITY\",\"IMPOSSIBLE_TRAVEL\"]",
                 instant("2026-11-26T12:00:00Z"),
-                instant("2026-11-26T12:00:00.025Z")),
+                instant("2026-11-26T12:00:00.025Z"),
+                "evt-t-1",
+                "{\"VELOCITY\":{\"count\":6},"
+                    + "\"IMPOSSIBLE_TRAVEL\":{\"distance_km\":1200.5,\"minutes\":30.0}}"),
             List.of(
                 "t-2",
                 "c-1",
                 "APPROVE",
                 "[]",
                 instant("2026-11-26T12:00:00Z"),
-                instant("2026-11-26T12:00:00.025Z")));
+                instant("2026-11-26T12:00:00.025Z"),
+                "evt-t-2",
+                "{}"));
   }
 
   @Test

@@ -22,13 +22,33 @@ class ServingTablesTest {
                 + " \"window_end\" TIMESTAMP, \"count\" BIGINT, \"mean\" DOUBLE PRECISION,"
                 + " \"min\" DOUBLE PRECISION, \"max\" DOUBLE PRECISION, \"revision\" INTEGER,"
                 + " PRIMARY KEY (\"device_id\", \"sensor_type\", \"window_start\"))");
+    List<String> addColumns = IotTables.SENSOR_STATS_5S.addMissingColumnsSql();
     assertThat(SqlDialect.DUCKDB.schemaSql(IotTables.SENSOR_STATS_5S))
-        .containsExactly(IotTables.SENSOR_STATS_5S.createTableSql());
+        .containsExactlyElementsOf(
+            concat(List.of(IotTables.SENSOR_STATS_5S.createTableSql()), addColumns));
     assertThat(SqlDialect.POSTGRESQL.schemaSql(IotTables.SENSOR_STATS_5S))
-        .containsExactly(
-            IotTables.SENSOR_STATS_5S.createTableSql(),
-            "CREATE INDEX IF NOT EXISTS \"sensor_stats_5s_window_start_idx\" ON"
-                + " \"sensor_stats_5s\" (\"window_start\")");
+        .containsExactlyElementsOf(
+            concat(
+                List.of(IotTables.SENSOR_STATS_5S.createTableSql()),
+                addColumns,
+                List.of(
+                    "CREATE INDEX IF NOT EXISTS \"sensor_stats_5s_window_start_idx\" ON"
+                        + " \"sensor_stats_5s\" (\"window_start\")")));
+  }
+
+  @Test
+  void aTableFromAnOlderReleaseGetsTheColumnsAddedSince() {
+    // When the upgrade statements of sensor_stats_5s are generated, Then one per value column
+    assertThat(IotTables.SENSOR_STATS_5S.addMissingColumnsSql())
+        .first()
+        .isEqualTo(
+            "ALTER TABLE \"sensor_stats_5s\" ADD COLUMN IF NOT EXISTS \"window_end\" TIMESTAMP");
+    assertThat(IotTables.SENSOR_STATS_5S.addMissingColumnsSql()).hasSize(6);
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
   }
 
   @Test
@@ -57,7 +77,8 @@ class ServingTablesTest {
             "ON CONFLICT (\"transaction_id\") DO UPDATE SET \"customer_id\" ="
                 + " excluded.\"customer_id\", \"decision\" = excluded.\"decision\","
                 + " \"rules_fired\" = excluded.\"rules_fired\", \"event_time\" ="
-                + " excluded.\"event_time\", \"decided_at\" = excluded.\"decided_at\"");
+                + " excluded.\"event_time\", \"decided_at\" = excluded.\"decided_at\","
+                + " \"event_id\" = excluded.\"event_id\", \"details\" = excluded.\"details\"");
   }
 
   @Test

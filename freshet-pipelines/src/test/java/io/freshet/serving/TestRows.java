@@ -65,7 +65,14 @@ final class TestRows {
   static TransactionDecision decision(String transactionId, Verdict verdict, FraudRule... rules) {
     RuleHit[] hits = new RuleHit[rules.length];
     for (int i = 0; i < rules.length; i++) {
-      hits[i] = new RuleHit(rules[i], AlertDetails.velocity(6));
+      hits[i] =
+          new RuleHit(
+              rules[i],
+              switch (rules[i]) {
+                case VELOCITY -> AlertDetails.velocity(6);
+                case IMPOSSIBLE_TRAVEL -> AlertDetails.travel(1200.5, 30.0);
+                case AMOUNT_ANOMALY -> AlertDetails.amount(900.0, 30.0);
+              });
     }
     return new TransactionDecision(
         transactionId, "evt-" + transactionId, "c-1", verdict, hits, T0, T0 + 25);

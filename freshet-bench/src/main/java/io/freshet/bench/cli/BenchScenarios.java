@@ -2,6 +2,7 @@ package io.freshet.bench.cli;
 
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.scenario.AnalyticsThroughputScenario;
+import io.freshet.bench.scenario.DecisionApiScenario;
 import io.freshet.bench.scenario.FlinkPassthroughScenario;
 import io.freshet.bench.scenario.FraudLatencyScenario;
 import io.freshet.bench.scenario.FraudThroughputScenario;
@@ -30,6 +31,7 @@ public final class BenchScenarios {
             new VelocityTextbookScenario(),
             new AnalyticsThroughputScenario(),
             new StateScenario(),
+            new DecisionApiScenario(),
             new RecoveryScenario())) {
       all.put(s.name(), s);
     }

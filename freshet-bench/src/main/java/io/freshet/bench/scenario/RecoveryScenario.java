@@ -6,8 +6,10 @@ import io.freshet.bench.harness.BenchJob;
 import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.harness.FreshetRunProcess;
 import io.freshet.bench.harness.OutputVisibility;
+import io.freshet.bench.harness.ProductionTopics;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ScenarioResult;
+import io.freshet.pipelines.fraud.FraudPipeline;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.testkit.kafka.TopicReader;
 import java.nio.file.Path;
@@ -81,18 +83,7 @@ public final class RecoveryScenario implements BenchScenario {
     }
     FreshetRunProcess.requireCli();
     BenchKafka kafka = context.kafka();
-    if (kafka
-        .admin()
-        .listTopics()
-        .names()
-        .get(30, TimeUnit.SECONDS)
-        .contains(FraudTopics.TRANSACTIONS.name())) {
-      throw new IllegalStateException(
-          "recovery needs a broker without Freshet's production topics, but "
-              + FraudTopics.TRANSACTIONS.name()
-              + " already exists on "
-              + kafka.bootstrapServers());
-    }
+    ProductionTopics.requireAbsent(kafka, new FraudPipeline(), name());
     long events = context.options().size(FULL_EVENTS, QUICK_EVENTS);
     if (events > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("recovery: at most " + Integer.MAX_VALUE + " events");

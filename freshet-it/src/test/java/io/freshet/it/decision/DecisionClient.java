@@ -61,7 +61,12 @@ final class DecisionClient {
   }
 
   private Answer send(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(request, (name, value) -> true)
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Answer(response.statusCode(), response.headers(), response.body());
   }
 

@@ -1,0 +1,52 @@
+package io.freshet.bench.harness;
+
+import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.topic.TopicNaming;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The production-named topics a real {@code freshet run} creates on the bench's broker: scenarios
+ * that start one need them absent first (two such runs must not share a topic) and delete them
+ * after, so the next one finds the broker clean.
+ */
+public final class ProductionTopics {
+  private ProductionTopics() {}
+
+  /**
+   * Fails when any topic of {@code pipeline} exists already under its production name.
+   *
+   * @throws IllegalStateException naming the scenario and the topic
+   */
+  public static void requireAbsent(BenchKafka kafka, FreshetPipeline pipeline, String scenario)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Set<String> existing = kafka.admin().listTopics().names().get(30, TimeUnit.SECONDS);
+    for (String topic : names(pipeline)) {
+      if (existing.contains(topic)) {
+        throw new IllegalStateException(
+            scenario
+                + " needs a broker without Freshet's production topics, but "
+                + topic
+                + " already exists on "
+                + kafka.bootstrapServers());
+      }
+    }
+  }
+
+  /** Deletes the production topics of {@code pipeline} that exist. */
+  public static void delete(BenchKafka kafka, FreshetPipeline pipeline)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Set<String> existing = kafka.admin().listTopics().names().get(30, TimeUnit.SECONDS);
+    List<String> ours = names(pipeline).stream().filter(existing::contains).toList();
+    if (!ours.isEmpty()) {
+      kafka.admin().deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private static List<String> names(FreshetPipeline pipeline) {
+    return pipeline.topics().stream().map(TopicNaming.PRODUCTION::name).toList();
+  }
+}

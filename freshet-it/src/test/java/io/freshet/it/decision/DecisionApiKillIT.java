@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,6 +95,7 @@ class DecisionApiKillIT {
     Path log1 = work.resolve("run-1.log");
     Process freshet = FreshetProcess.start(log1, run);
     int next = 0;
+    long killedAt;
     try {
       FreshetProcess.awaitHealthy(httpPort, freshet, log1);
       while (served.size() < SERVED_BEFORE_KILL) {
@@ -103,11 +105,14 @@ class DecisionApiKillIT {
         next++;
       }
       // and freshet run is killed with SIGKILL right after serving them
+      killedAt = System.currentTimeMillis();
       freshet.destroyForcibly();
       assertThat(freshet.waitFor(30, TimeUnit.SECONDS)).isTrue();
     } finally {
       freshet.destroyForcibly();
     }
+
+    Map<String, JsonNode> servedBeforeKill = new HashMap<>(served);
 
     // and restarted on the same data dir, after which the gateway retries the batch in flight
     // and sends the rest (retries carry the same event ids)
@@ -163,6 +168,16 @@ class DecisionApiKillIT {
             .as("served decision of %s", answer.getKey())
             .isEqualTo(outcome(committed.get(answer.getKey())));
       }
+      // and some of those served before the kill were not committed then: the restarted job
+      // decided them again (decided_at after the kill), the same way
+      long recomputed =
+          servedBeforeKill.keySet().stream()
+              .filter(
+                  id ->
+                      Instant.parse(committed.get(id).get("decided_at").asText()).toEpochMilli()
+                          >= killedAt)
+              .count();
+      assertThat(recomputed).as("served before the kill, committed after it").isPositive();
       assertThat(freshet.isAlive()).isTrue();
     } finally {
       freshet.destroy();

@@ -50,7 +50,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class DecisionApiScenario implements BenchScenario {
   static final int[] RATES = {2_000, 5_000};
   static final int FULL_SECONDS = 30;
-  static final int QUICK_SECONDS = 2;
+  static final int QUICK_SECONDS = 1;
   static final int FULL_CUSTOMERS = 100_000;
   static final int QUICK_CUSTOMERS = 1_000;
 

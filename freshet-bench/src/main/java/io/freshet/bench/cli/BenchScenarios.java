@@ -7,6 +7,7 @@ import io.freshet.bench.scenario.FlinkPassthroughScenario;
 import io.freshet.bench.scenario.FraudLatencyScenario;
 import io.freshet.bench.scenario.FraudThroughputScenario;
 import io.freshet.bench.scenario.KafkaLimitScenario;
+import io.freshet.bench.scenario.PlatformThroughputScenario;
 import io.freshet.bench.scenario.RecoveryScenario;
 import io.freshet.bench.scenario.StateScenario;
 import io.freshet.bench.scenario.VelocityTextbookScenario;
@@ -32,6 +33,7 @@ public final class BenchScenarios {
             new AnalyticsThroughputScenario(),
             new StateScenario(),
             new DecisionApiScenario(),
+            new PlatformThroughputScenario(),
             new RecoveryScenario())) {
       all.put(s.name(), s);
     }

@@ -1,6 +1,7 @@
 package io.freshet.bench.harness;
 
-import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.PipelineCatalog;
+import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import java.util.List;
 import java.util.Set;
@@ -17,14 +18,14 @@ public final class ProductionTopics {
   private ProductionTopics() {}
 
   /**
-   * Fails when any topic of {@code pipeline} exists already under its production name.
+   * Fails when any topic of {@code pipelines} exists already under its production name.
    *
    * @throws IllegalStateException naming the scenario and the topic
    */
-  public static void requireAbsent(BenchKafka kafka, FreshetPipeline pipeline, String scenario)
+  public static void requireAbsent(BenchKafka kafka, PipelineCatalog pipelines, String scenario)
       throws ExecutionException, InterruptedException, TimeoutException {
     Set<String> existing = kafka.admin().listTopics().names().get(30, TimeUnit.SECONDS);
-    for (String topic : names(pipeline)) {
+    for (String topic : names(pipelines)) {
       if (existing.contains(topic)) {
         throw new IllegalStateException(
             scenario
@@ -36,17 +37,17 @@ public final class ProductionTopics {
     }
   }
 
-  /** Deletes the production topics of {@code pipeline} that exist. */
-  public static void delete(BenchKafka kafka, FreshetPipeline pipeline)
+  /** Deletes the production topics of {@code pipelines} that exist. */
+  public static void delete(BenchKafka kafka, PipelineCatalog pipelines)
       throws ExecutionException, InterruptedException, TimeoutException {
     Set<String> existing = kafka.admin().listTopics().names().get(30, TimeUnit.SECONDS);
-    List<String> ours = names(pipeline).stream().filter(existing::contains).toList();
+    List<String> ours = names(pipelines).stream().filter(existing::contains).toList();
     if (!ours.isEmpty()) {
       kafka.admin().deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
     }
   }
 
-  private static List<String> names(FreshetPipeline pipeline) {
-    return pipeline.topics().stream().map(TopicNaming.PRODUCTION::name).toList();
+  private static List<String> names(PipelineCatalog pipelines) {
+    return pipelines.topics(TopicNaming.PRODUCTION).stream().map(TopicDescriptor::name).toList();
   }
 }

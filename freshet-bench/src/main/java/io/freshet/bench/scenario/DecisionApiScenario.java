@@ -19,6 +19,7 @@ import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.pipelines.fraud.FraudKafkaIo;
 import io.freshet.pipelines.fraud.FraudPipeline;
 import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.testkit.fraud.GeneratedRecord;
 import io.freshet.testkit.fraud.TransactionStream;
 import io.freshet.testkit.kafka.TopicReader;
@@ -86,7 +87,7 @@ public final class DecisionApiScenario implements BenchScenario {
     }
     FreshetRunProcess.requireCli();
     BenchKafka kafka = context.kafka();
-    FraudPipeline fraud = new FraudPipeline();
+    PipelineCatalog fraud = PipelineCatalog.of(new FraudPipeline());
     ProductionTopics.requireAbsent(kafka, fraud, name());
     int seconds = quick ? QUICK_SECONDS : FULL_SECONDS;
     int customers = quick ? QUICK_CUSTOMERS : FULL_CUSTOMERS;

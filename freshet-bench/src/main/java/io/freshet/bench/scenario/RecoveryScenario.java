@@ -9,8 +9,8 @@ import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.ProductionTopics;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ScenarioResult;
-import io.freshet.pipelines.fraud.FraudPipeline;
 import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.testkit.kafka.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +83,7 @@ public final class RecoveryScenario implements BenchScenario {
     }
     FreshetRunProcess.requireCli();
     BenchKafka kafka = context.kafka();
-    ProductionTopics.requireAbsent(kafka, new FraudPipeline(), name());
+    ProductionTopics.requireAbsent(kafka, PipelineCatalog.discovered(), name());
     long events = context.options().size(FULL_EVENTS, QUICK_EVENTS);
     if (events > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("recovery: at most " + Integer.MAX_VALUE + " events");

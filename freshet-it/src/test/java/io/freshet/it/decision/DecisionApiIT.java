@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.freshet.core.fraud.Verdict;
+import io.freshet.pipelines.fraud.FraudTables;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.pipelines.fraud.api.FraudDecisionApi;
 import io.freshet.pipelines.kafka.KafkaConnection;
@@ -254,7 +255,10 @@ class DecisionApiIT {
                     new KafkaConnection(platform.bootstrapServers()),
                     TopicNaming.PRODUCTION,
                     () -> false,
-                    Optional::empty));
+                    Optional::empty),
+                FraudTopics.TRANSACTIONS,
+                FraudTopics.TRANSACTION_DECISIONS,
+                FraudTables.TRANSACTION_DECISIONS);
         HttpServer http =
             HttpServer.start(
                 0,

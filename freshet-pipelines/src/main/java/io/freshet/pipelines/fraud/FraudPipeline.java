@@ -61,7 +61,12 @@ public final class FraudPipeline implements FreshetPipeline {
   /** The payment gateway's decision API, {@code /api/fraud/decisions}. */
   @Override
   public Optional<PipelineApi> api(ApiContext context) {
-    return Optional.of(new FraudDecisionApi(context));
+    return Optional.of(
+        new FraudDecisionApi(
+            context,
+            FraudTopics.TRANSACTIONS,
+            FraudTopics.TRANSACTION_DECISIONS,
+            FraudTables.TRANSACTION_DECISIONS));
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.core.json.Json;
 import io.freshet.core.time.Timestamps;
-import io.freshet.pipelines.fraud.FraudTables;
 import io.freshet.serving.ServingStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +28,11 @@ final class CommittedDecisions {
           + " decided_at";
 
   private final Supplier<Optional<ServingStore>> store;
+  private final String table;
 
-  CommittedDecisions(Supplier<Optional<ServingStore>> store) {
+  CommittedDecisions(Supplier<Optional<ServingStore>> store, String table) {
     this.store = store;
+    this.table = table;
   }
 
   /** The committed decision on {@code transactionId}, if there is one. */
@@ -49,14 +50,7 @@ final class CommittedDecisions {
     if (open.isEmpty()) {
       return Optional.empty();
     }
-    String sql =
-        "SELECT "
-            + COLUMNS
-            + " FROM "
-            + FraudTables.TRANSACTION_DECISIONS.name()
-            + " WHERE "
-            + column
-            + " = ?";
+    String sql = "SELECT " + COLUMNS + " FROM " + table + " WHERE " + column + " = ?";
     try (Connection connection = open.get().connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, value);
@@ -80,7 +74,7 @@ final class CommittedDecisions {
         json.set("details", Json.MAPPER.readTree(details));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("unreadable JSON in " + FraudTables.TRANSACTION_DECISIONS, e);
+      throw new UncheckedIOException("unreadable JSON in a decision row", e);
     }
     json.put("event_time", millis(rs.getObject(7, LocalDateTime.class)));
     json.put("decided_at", millis(rs.getObject(8, LocalDateTime.class)));

@@ -4,11 +4,12 @@ import io.freshet.core.codec.Codec;
 import io.freshet.core.envelope.InvalidEventException;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
-import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.pipelines.fraud.api.DecisionReply.LineError;
 import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.plugin.ApiRole;
 import io.freshet.pipelines.plugin.PipelineApi;
+import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.serving.ServingTable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,7 @@ public final class FraudDecisionApi implements PipelineApi {
 
   private static final long JOB_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-  private final Codec<Transaction> envelopes = FraudTopics.TRANSACTIONS.valueCodec();
+  private final Codec<Transaction> envelopes;
   private final DecisionBook book = new DecisionBook(BOOK_CAPACITY);
   private final DecisionGateway gateway;
   private final CommittedDecisions committed;
@@ -63,15 +64,26 @@ public final class FraudDecisionApi implements PipelineApi {
   private volatile long jobCheckedAt;
   private volatile boolean jobWasRunning;
 
-  /** Connects to the cluster of {@code context}; blocks until the listener is positioned. */
-  public FraudDecisionApi(ApiContext context) {
+  /**
+   * Connects to the cluster of {@code context}; blocks until the listener is positioned.
+   *
+   * @param transactions the input topic (under the context's naming), whose codec validates
+   * @param decisions the decisions topic the fraud job writes
+   * @param decisionTable the serving table holding committed decisions
+   */
+  public FraudDecisionApi(
+      ApiContext context,
+      TopicDescriptor<String, Transaction> transactions,
+      TopicDescriptor<String, TransactionDecision> decisions,
+      ServingTable<TransactionDecision> decisionTable) {
+    this.envelopes = transactions.valueCodec();
     this.gateway =
         new DecisionGateway(
             context.kafka().bootstrapServers(),
-            context.naming().name(FraudTopics.TRANSACTIONS),
-            context.naming().name(FraudTopics.TRANSACTION_DECISIONS),
+            context.naming().name(transactions),
+            context.naming().name(decisions),
             book);
-    this.committed = new CommittedDecisions(context.store());
+    this.committed = new CommittedDecisions(context.store(), decisionTable.name());
     this.jobRunning = context.jobRunning();
   }
 

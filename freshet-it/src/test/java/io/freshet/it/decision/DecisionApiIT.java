@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.freshet.core.fraud.Verdict;
+import io.freshet.it.FreshetProcess;
 import io.freshet.pipelines.fraud.FraudTables;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.pipelines.fraud.api.FraudDecisionApi;
@@ -19,6 +20,7 @@ import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
 import io.freshet.runtime.http.WriteGuard;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -100,6 +102,19 @@ class DecisionApiIT {
     assertThat(decision.get("event_time").asText()).isEqualTo("2026-11-26T12:00:00.000Z");
     assertThat(decision.get("decided_at").asText()).isNotBlank();
     assertThat(decision.get("latency_ms").asDouble()).isPositive();
+  }
+
+  @Test
+  void theReadmeExampleIsDecided() throws Exception {
+    // Given the envelope README.md's curl example posts
+    String readme = Files.readString(FreshetProcess.ROOT.resolve("README.md"));
+    String body = readme.substring(readme.indexOf("-d '{") + 4, readme.indexOf("}}'") + 2);
+
+    // When it is posted, Then it is approved
+    DecisionClient.Answer answer = client.post(body, WAIT);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("transaction_id").asText()).isEqualTo("txn-0001");
+    assertThat(answer.json().get("decision").asText()).isEqualTo("APPROVE");
   }
 
   @Test

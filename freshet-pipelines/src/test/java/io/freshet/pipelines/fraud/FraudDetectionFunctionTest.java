@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -131,6 +136,49 @@ class FraudDetectionFunctionTest {
     // Then no state and no timers are left
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void onRocksDbTheLedgerIsClearedWithTheRestOfTheState() throws Exception {
+    // Given a customer whose month of transactions went into the ledger, on RocksDB
+    var rocks =
+        new KeyedOneInputStreamOperatorTestHarness<
+            String, Arrival<Transaction>, TransactionDecision>(
+            new KeyedProcessOperator<>(
+                new FraudDetectionFunction(FraudRulesConfig.defaults(), PipelineId.of("test"))),
+            (Arrival<Transaction> a) -> a.event().customerId(),
+            Types.STRING);
+    rocks.setStateBackend(new EmbeddedRocksDBStateBackend());
+    rocks.open();
+    try {
+      for (int i = 0; i < 20; i++) {
+        Transaction t = txn("fay", i, NOON.plus(Duration.ofHours(36L * i)), 20);
+        rocks.processElement(new Arrival<>(t, t.eventTime()), t.eventTime());
+      }
+      KeyedStateBackend<String> backend =
+          ((AbstractStreamOperator<?>) rocks.getOperator()).getKeyedStateBackend();
+      for (String state :
+          List.of(
+              FraudDetectionFunction.SUMMARY_STATE,
+              FraudDetectionFunction.LEDGER_STATE,
+              FraudDetectionFunction.CLEANUP_TIMER_STATE)) {
+        assertThat(backend.getKeys(state, VoidNamespace.INSTANCE)).as(state).containsExactly("fay");
+      }
+      // When she has been idle for 30 days
+      rocks.processWatermark(NOON.plus(Duration.ofHours(36L * 19)).toEpochMilli() + THIRTY_DAYS);
+      // Then nothing of her is left
+      for (String state :
+          List.of(
+              FraudDetectionFunction.SUMMARY_STATE,
+              FraudDetectionFunction.LEDGER_STATE,
+              FraudDetectionFunction.CLEANUP_TIMER_STATE)) {
+        assertThat(backend.getKeys(state, VoidNamespace.INSTANCE)).as(state).isEmpty();
+      }
+      assertThat(rocks.numEventTimeTimers()).isZero();
+      assertThat(rocks.extractOutputValues()).hasSize(20);
+    } finally {
+      rocks.close();
+    }
   }
 
   @Test

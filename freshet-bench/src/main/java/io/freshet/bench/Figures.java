@@ -109,6 +109,18 @@ public final class Figures {
   private Figures() {}
 
   /**
+   * {@code store}: rows per second the serving-store sink upserted, e.g. {@code
+   * duckdb.transaction_decisions.fresh_rows_per_s}.
+   *
+   * @param engine {@code duckdb} or {@code postgresql}
+   * @param table the serving table written
+   * @param shape {@code fresh} (new keys) or {@code update} (existing keys, newer values)
+   */
+  public static String storeRate(String engine, String table, String shape) {
+    return engine + "." + table + "." + shape + "_rows_per_s";
+  }
+
+  /**
    * {@code fraud-latency}: a latency percentile at one input rate, e.g. {@code
    * rate_5000.processing.p99_ms}.
    *

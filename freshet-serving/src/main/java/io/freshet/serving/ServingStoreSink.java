@@ -76,6 +76,16 @@ public final class ServingStoreSink<T> implements Sink<T> {
     return new ServingStoreWriter<>(storeUrl, table, maxBufferedRows, rowsWritten);
   }
 
+  /**
+   * The same writer Flink gets, driven by the caller instead (the {@code store} benchmark): {@code
+   * write} buffers rows, {@code flush} upserts them in one transaction, {@code close} releases the
+   * connection without writing what is still buffered. Rows upserted are counted on {@code
+   * rowsWritten}.
+   */
+  public SinkWriter<T> createStandaloneWriter(Counter rowsWritten) throws IOException {
+    return createWriter(rowsWritten);
+  }
+
   @Override
   public String toString() {
     return "ServingStoreSink[" + table.name() + "]";

@@ -8,6 +8,7 @@ import io.freshet.bench.scenario.FraudThroughputScenario;
 import io.freshet.bench.scenario.KafkaLimitScenario;
 import io.freshet.bench.scenario.RecoveryScenario;
 import io.freshet.bench.scenario.StateScenario;
+import io.freshet.bench.scenario.StoreScenario;
 import io.freshet.bench.scenario.VelocityTextbookScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ public final class BenchScenarios {
             new VelocityTextbookScenario(),
             new AnalyticsThroughputScenario(),
             new StateScenario(),
-            new RecoveryScenario())) {
+            new RecoveryScenario(),
+            new StoreScenario())) {
       all.put(s.name(), s);
     }
     return all;

@@ -121,6 +121,14 @@ public final class Figures {
   }
 
   /**
+   * {@code store}: CPU microseconds per row upserted (this JVM, and for PostgreSQL the server
+   * backend), e.g. {@code duckdb.transaction_decisions.fresh_cpu_us_per_row}.
+   */
+  public static String storeCpu(String engine, String table, String shape) {
+    return engine + "." + table + "." + shape + "_cpu_us_per_row";
+  }
+
+  /**
    * {@code fraud-latency}: a latency percentile at one input rate, e.g. {@code
    * rate_5000.processing.p99_ms}.
    *

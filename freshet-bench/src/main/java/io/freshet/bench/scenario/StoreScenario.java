@@ -34,11 +34,12 @@ import org.apache.flink.metrics.SimpleCounter;
  * {@code sensor_stats_5s}.
  *
  * <p>The rows go through the sink's own writer ({@link ServingStoreSink#createStandaloneWriter}),
- * exactly as a Flink task drives it: {@code write} per row, then {@code flush} as at a checkpoint
- * barrier, in batches of {@link #BATCH_ROWS} rows (the sink's default buffer bound, so one batch is
- * one upsert transaction). Two shapes per table, timed separately: <em>fresh</em> batches of new
- * keys (the table grows from empty), then <em>update</em> batches rewriting every one of those keys
- * with a newer revision. Rows are built before the clock; the clock covers write and flush. A
+ * as a Flink task drives it: {@code write} per row, then {@code flush} as at a checkpoint barrier,
+ * in batches of {@link #BATCH_ROWS} rows (the sink's default buffer bound), so one batch is one
+ * upsert transaction. Two shapes per table, timed separately: <em>fresh</em> batches of new keys
+ * (the table grows from empty), then <em>update</em> batches rewriting every one of those keys with
+ * a newer revision. Rows are built before the clock; the clock covers write and flush, and the CPU
+ * time of this JVM and of the PostgreSQL backend is taken over the same span ({@link StoreCpu}). A
  * warm-up batch into a separate store of the same engine runs first, untimed. Afterwards, untimed,
  * the table's row count and column sums are checked against the rows written: a store that lost,
  * duplicated or kept a stale row fails the run.
@@ -108,15 +109,34 @@ public final class StoreScenario implements BenchScenario {
     return result(options, batches, rows, measured, versions);
   }
 
-  /** One engine, table and shape. */
+  /** One engine, table and shape: wall-clock time per batch and CPU time over all batches. */
   record Measured(
-      SqlDialect engine, String table, String shape, long rows, long[] batchNanos, long nanos) {
+      SqlDialect engine,
+      String table,
+      String shape,
+      long rows,
+      long[] batchNanos,
+      long[] flushNanos,
+      long nanos,
+      long cpuNanos) {
     double rowsPerSecond() {
       return rows / (nanos / 1e9);
     }
 
+    double cpuMicrosPerRow() {
+      return cpuNanos / 1e3 / rows;
+    }
+
     double batchMillis(double quantile) {
-      long[] sorted = batchNanos.clone();
+      return quantileMillis(batchNanos, quantile);
+    }
+
+    double flushMillis(double quantile) {
+      return quantileMillis(flushNanos, quantile);
+    }
+
+    private static double quantileMillis(long[] nanos, double quantile) {
+      long[] sorted = nanos.clone();
       Arrays.sort(sorted);
       int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
       return sorted[Math.max(0, index)] / 1e6;
@@ -142,17 +162,24 @@ public final class StoreScenario implements BenchScenario {
             context.timed(
                 label + "-" + shape,
                 () -> {
-                  long[] batchNanos =
+                  Timing timing =
                       writeInBatches(
-                          context.progress(), label + " " + shape, url, workload.table(), input);
+                          context.progress(),
+                          label + " " + shape,
+                          engine,
+                          url,
+                          workload.table(),
+                          input);
                   measured.add(
                       new Measured(
                           engine,
                           workload.table().name(),
                           shape,
                           rows,
-                          batchNanos,
-                          Arrays.stream(batchNanos).sum()));
+                          timing.batchNanos(),
+                          timing.flushNanos(),
+                          Arrays.stream(timing.batchNanos()).sum(),
+                          timing.cpuNanos()));
                   return 0L;
                 });
         check(store, workload, input, label + " after " + shape);
@@ -173,30 +200,46 @@ public final class StoreScenario implements BenchScenario {
     }
   }
 
-  /** Writes the rows through one sink writer, a flush per batch; the time of each batch. */
-  private static <T> long[] writeInBatches(
-      Progress progress, String label, String url, ServingTable<T> table, List<T> input)
+  /** Wall-clock nanoseconds of each batch and of its flush, CPU nanoseconds of them all. */
+  private record Timing(long[] batchNanos, long[] flushNanos, long cpuNanos) {}
+
+  /** Writes the rows through one sink writer, a flush per batch. */
+  private static <T> Timing writeInBatches(
+      Progress progress,
+      String label,
+      SqlDialect engine,
+      String url,
+      ServingTable<T> table,
+      List<T> input)
       throws Exception {
     int batches = input.size() / BATCH_ROWS;
     long[] batchNanos = new long[batches];
+    long[] flushNanos = new long[batches];
+    long cpuNanos;
     SimpleCounter written = new SimpleCounter();
     Progress.Step step = progress.start(label, input.size());
-    try (SinkWriter<T> writer =
-        new ServingStoreSink<>(url, table).createStandaloneWriter(written)) {
+    try (SinkWriter<T> writer = new ServingStoreSink<>(url, table).createStandaloneWriter(written);
+        StoreCpu cpu =
+            engine == SqlDialect.POSTGRESQL ? StoreCpu.withServer(url) : StoreCpu.inProcess()) {
+      long cpuStart = cpu.nanos();
       for (int b = 0; b < batches; b++) {
         List<T> batch = input.subList(b * BATCH_ROWS, (b + 1) * BATCH_ROWS);
         long start = System.nanoTime();
         for (T row : batch) {
           writer.write(row, null);
         }
+        long flushStart = System.nanoTime();
         writer.flush(false);
-        batchNanos[b] = System.nanoTime() - start;
+        long end = System.nanoTime();
+        batchNanos[b] = end - start;
+        flushNanos[b] = end - flushStart;
         step.update((long) (b + 1) * BATCH_ROWS);
       }
+      cpuNanos = cpu.nanos() - cpuStart;
     }
     IncompleteResultsException.requireEqual(
         label + " rows upserted", input.size(), written.getCount());
-    return batchNanos;
+    return new Timing(batchNanos, flushNanos, cpuNanos);
   }
 
   /** The table must hold exactly {@code written}: one row per key, each the last one written. */
@@ -255,7 +298,9 @@ public final class StoreScenario implements BenchScenario {
             "seconds",
             "rows/s",
             "batch p50 ms",
-            "batch max ms");
+            "flush p50 ms",
+            "batch max ms",
+            "CPU µs/row");
     for (Measured m : measured) {
       String engine = m.engine().name().toLowerCase(Locale.ROOT);
       table.row(
@@ -266,8 +311,11 @@ public final class StoreScenario implements BenchScenario {
           Format.seconds(m.nanos() / 1e9),
           Format.count(m.rowsPerSecond()),
           Format.millis(m.batchMillis(0.5)),
-          Format.millis(m.batchMillis(1.0)));
+          Format.millis(m.flushMillis(0.5)),
+          Format.millis(m.batchMillis(1.0)),
+          Format.millis(m.cpuMicrosPerRow()));
       result.figure(Figures.storeRate(engine, m.table(), m.shape()), m.rowsPerSecond());
+      result.figure(Figures.storeCpu(engine, m.table(), m.shape()), m.cpuMicrosPerRow());
     }
     return result
         .table(table.build())
@@ -275,6 +323,13 @@ public final class StoreScenario implements BenchScenario {
             "DuckDB: a file in the bench's temp dir, the store's fixed settings (memory_limit 1GB)."
                 + " PostgreSQL: the tests' throwaway server on 127.0.0.1 with fsync,"
                 + " synchronous_commit and full_page_writes off, so commits cost no disk flush.")
+        .note(
+            "A batch is 10,000 writes (mapping each record to its row and buffering it by key)"
+                + " and one flush (the upsert transaction); flush p50 is the median flush alone.")
+        .note(
+            "CPU µs/row: CPU time of the bench JVM (every thread, DuckDB's own included) plus, for"
+                + " PostgreSQL, of the server backend serving the writer, over all batches of the"
+                + " shape, per row. Unlike rows/s it hardly depends on what else the machine runs.")
         .note(
             "Each shape's table and sums were checked after its last batch: every key once, every"
                 + " row at its newest revision.")

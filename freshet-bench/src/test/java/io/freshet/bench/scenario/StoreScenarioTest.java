@@ -45,17 +45,17 @@ class StoreScenarioTest {
 
     // Then it reports a rate per engine, table and shape, for whole batches of the sink's size
     assertThat(new StoreScenario().needsCluster()).isFalse();
-    assertThat(result.figures().keySet())
-        .containsExactly(
-            Figures.storeRate("duckdb", "transaction_decisions", "fresh"),
-            Figures.storeRate("duckdb", "transaction_decisions", "update"),
-            Figures.storeRate("duckdb", "sensor_stats_5s", "fresh"),
-            Figures.storeRate("duckdb", "sensor_stats_5s", "update"),
-            Figures.storeRate("postgresql", "transaction_decisions", "fresh"),
-            Figures.storeRate("postgresql", "transaction_decisions", "update"),
-            Figures.storeRate("postgresql", "sensor_stats_5s", "fresh"),
-            Figures.storeRate("postgresql", "sensor_stats_5s", "update"));
-    assertThat(result.figures().values()).allSatisfy(rate -> assertThat(rate).isPositive());
+    List<String> cases = new java.util.ArrayList<>();
+    for (String engine : List.of("duckdb", "postgresql")) {
+      for (String table : List.of("transaction_decisions", "sensor_stats_5s")) {
+        for (String shape : List.of("fresh", "update")) {
+          cases.add(Figures.storeRate(engine, table, shape));
+          cases.add(Figures.storeCpu(engine, table, shape));
+        }
+      }
+    }
+    assertThat(result.figures().keySet()).containsExactlyElementsOf(cases);
+    assertThat(result.figures().values()).allSatisfy(value -> assertThat(value).isPositive());
     assertThat(result.parameters())
         .containsEntry("batch_rows", 10_000)
         .containsEntry("rows_per_shape", 20_000);

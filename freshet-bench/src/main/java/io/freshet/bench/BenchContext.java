@@ -22,7 +22,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * What scenarios of one run share: options, the cluster, the Flink MiniCluster, a scratch
- * directory, backlogs already loaded, and results measured so far (for ratios).
+ * directory, backlogs already loaded, and results measured so far (for ratios). Broker and
+ * MiniCluster are null when no scenario of the run {@linkplain BenchScenario#needsCluster needs}
+ * them.
  */
 public final class BenchContext {
   /** Parallelism of every benchmark job, the machine's two cores. */
@@ -58,10 +60,16 @@ public final class BenchContext {
   }
 
   public BenchKafka kafka() {
+    if (kafka == null) {
+      throw new IllegalStateException("this run started no Kafka broker (needsCluster is false)");
+    }
     return kafka;
   }
 
   public BenchFlink flink() {
+    if (flink == null) {
+      throw new IllegalStateException("this run started no MiniCluster (needsCluster is false)");
+    }
     return flink;
   }
 
@@ -75,7 +83,7 @@ public final class BenchContext {
   }
 
   public BacklogLoader loader() {
-    return new BacklogLoader(kafka, progress);
+    return new BacklogLoader(kafka(), progress);
   }
 
   /**

@@ -13,6 +13,14 @@ public interface BenchScenario {
   String description();
 
   /**
+   * Whether the scenario uses the run's Kafka broker and Flink MiniCluster; a run whose scenarios
+   * all answer false starts neither.
+   */
+  default boolean needsCluster() {
+    return true;
+  }
+
+  /**
    * Runs the scenario.
    *
    * @throws IncompleteResultsException when the job's output is not exactly what was expected

@@ -70,6 +70,47 @@ class ServingTablesTest {
   }
 
   @Test
+  void bulkUpsertFromTheStagingTableKeepsTheSameConflictClauseAndRevisionGuard() {
+    // When the bulk upsert of realtime_revenue is generated
+    String bulk = SqlDialect.DUCKDB.upsertFromStagingSql(ClickstreamTables.REALTIME_REVENUE);
+
+    // Then it reads the writer's staging table and ends exactly as the row upsert does
+    String columns =
+        "\"geo_country\", \"category\", \"window_start\", \"window_end\", \"revenue\","
+            + " \"order_count\", \"avg_order_value\", \"unique_buyers\", \"revision\"";
+    String rowUpsert = SqlDialect.DUCKDB.upsertSql(ClickstreamTables.REALTIME_REVENUE);
+    assertThat(bulk)
+        .isEqualTo(SqlDialect.POSTGRESQL.upsertFromStagingSql(ClickstreamTables.REALTIME_REVENUE))
+        .isEqualTo(
+            "INSERT INTO \"realtime_revenue\" ("
+                + columns
+                + ") SELECT "
+                + columns
+                + " FROM \"freshet_staging_realtime_revenue\""
+                + rowUpsert.substring(rowUpsert.indexOf(" ON CONFLICT")))
+        .endsWith(" WHERE \"realtime_revenue\".\"revision\" <= excluded.\"revision\"");
+  }
+
+  @Test
+  void stagingTableHasTheColumnsWithoutTheKeyAndIsTemporary() {
+    // When the staging table of transaction_decisions is generated for each engine
+    String columns =
+        " (\"transaction_id\" VARCHAR, \"customer_id\" VARCHAR, \"decision\" VARCHAR,"
+            + " \"rules_fired\" TEXT, \"event_time\" TIMESTAMP, \"decided_at\" TIMESTAMP)";
+
+    // Then it is temporary, and on PostgreSQL emptied by every commit
+    assertThat(SqlDialect.DUCKDB.stagingTableSql(FraudTables.TRANSACTION_DECISIONS))
+        .isEqualTo(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS \"freshet_staging_transaction_decisions\""
+                + columns);
+    assertThat(SqlDialect.POSTGRESQL.stagingTableSql(FraudTables.TRANSACTION_DECISIONS))
+        .isEqualTo(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS \"freshet_staging_transaction_decisions\""
+                + columns
+                + " ON COMMIT DELETE ROWS");
+  }
+
+  @Test
   void upsertOfAWriteOnceTableAlwaysReplaces() {
     // When the upsert of transaction_decisions is generated, Then it has no revision guard
     assertThat(SqlDialect.POSTGRESQL.upsertSql(FraudTables.TRANSACTION_DECISIONS))

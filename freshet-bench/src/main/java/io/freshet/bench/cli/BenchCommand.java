@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
           + " external cluster), print a table per scenario and write JSON and charts to"
           + " bench-results/.",
       "Scenarios: kafka-limit, flink-passthrough, fraud-throughput, fraud-latency,"
-          + " velocity-textbook, analytics-throughput, state, recovery, or all.",
+          + " velocity-textbook, analytics-throughput, state, recovery, store, or all.",
       "JMH microbenchmarks: bench/jmh."
     })
 public final class BenchCommand implements Callable<Integer> {

@@ -44,9 +44,13 @@ public final class BenchRunner {
     Path resultsDir = options.scenarioResultsDir();
     Path workDir = Files.createTempDirectory("freshet-bench-");
     List<ScenarioResult> results = new ArrayList<>();
-    try (BenchKafka kafka = startKafka(workDir);
+    // Scenarios that measure no job (the serving store's) need neither broker nor MiniCluster.
+    boolean cluster = scenarios.stream().anyMatch(BenchScenario::needsCluster);
+    try (BenchKafka kafka = cluster ? startKafka(workDir) : null;
         BenchFlink flink =
-            BenchFlink.start(workDir.resolve("checkpoints"), BenchContext.PARALLELISM, 2)) {
+            cluster
+                ? BenchFlink.start(workDir.resolve("checkpoints"), BenchContext.PARALLELISM, 2)
+                : null) {
       BenchContext context =
           new BenchContext(
               options, kafka, flink, workDir, progress, ResultFiles.readAll(resultsDir));

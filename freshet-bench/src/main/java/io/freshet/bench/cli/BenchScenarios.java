@@ -10,6 +10,7 @@ import io.freshet.bench.scenario.KafkaLimitScenario;
 import io.freshet.bench.scenario.PlatformThroughputScenario;
 import io.freshet.bench.scenario.RecoveryScenario;
 import io.freshet.bench.scenario.StateScenario;
+import io.freshet.bench.scenario.StoreScenario;
 import io.freshet.bench.scenario.VelocityTextbookScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,8 @@ public final class BenchScenarios {
             new StateScenario(),
             new DecisionApiScenario(),
             new PlatformThroughputScenario(),
-            new RecoveryScenario())) {
+            new RecoveryScenario(),
+            new StoreScenario())) {
       all.put(s.name(), s);
     }
     return all;

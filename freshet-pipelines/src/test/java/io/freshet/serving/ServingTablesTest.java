@@ -96,7 +96,8 @@ class ServingTablesTest {
     // When the staging table of transaction_decisions is generated for each engine
     String columns =
         " (\"transaction_id\" VARCHAR, \"customer_id\" VARCHAR, \"decision\" VARCHAR,"
-            + " \"rules_fired\" TEXT, \"event_time\" TIMESTAMP, \"decided_at\" TIMESTAMP)";
+            + " \"rules_fired\" TEXT, \"event_time\" TIMESTAMP, \"decided_at\" TIMESTAMP,"
+            + " \"event_id\" VARCHAR, \"details\" TEXT)";
 
     // Then it is temporary, and on PostgreSQL emptied by every commit
     assertThat(SqlDialect.DUCKDB.stagingTableSql(FraudTables.TRANSACTION_DECISIONS))

@@ -1,6 +1,8 @@
 package io.freshet.bench.scenario;
 
+import io.freshet.core.fraud.AlertDetails;
 import io.freshet.core.fraud.FraudRule;
+import io.freshet.core.fraud.RuleHit;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.Verdict;
 import io.freshet.core.iot.SensorStats5s;
@@ -65,19 +67,21 @@ record StoreWorkload<T>(
         FraudTables.TRANSACTION_DECISIONS,
         StoreWorkload::decision,
         "SELECT COUNT(*), CAST(SUM(CASE WHEN decision = 'REVIEW' THEN 1 ELSE 0 END) AS BIGINT),"
-            + " CAST(SUM(LENGTH(rules_fired)) AS BIGINT), CAST(SUM(LENGTH(customer_id)) AS BIGINT)"
-            + " FROM transaction_decisions",
+            + " CAST(SUM(LENGTH(rules_fired)) AS BIGINT), CAST(SUM(LENGTH(customer_id)) AS BIGINT),"
+            + " CAST(SUM(LENGTH(details)) AS BIGINT) FROM transaction_decisions",
         rows -> {
           long review = 0;
           long rulesLength = 0;
           long customerLength = 0;
+          long detailsLength = 0;
           for (TransactionDecision d : rows) {
             Object[] columns = FraudTables.TRANSACTION_DECISIONS.toColumns(d);
             review += d.decision() == Verdict.REVIEW ? 1 : 0;
             rulesLength += ((String) columns[3]).length();
             customerLength += d.customerId().length();
+            detailsLength += ((String) columns[7]).length();
           }
-          return new long[] {rows.size(), review, rulesLength, customerLength};
+          return new long[] {rows.size(), review, rulesLength, customerLength, detailsLength};
         });
   }
 
@@ -104,6 +108,12 @@ record StoreWorkload<T>(
         });
   }
 
+  private static final RuleHit VELOCITY = new RuleHit(FraudRule.VELOCITY, AlertDetails.velocity(7));
+  private static final RuleHit TRAVEL =
+      new RuleHit(FraudRule.IMPOSSIBLE_TRAVEL, AlertDetails.travel(2_204.5, 12.0));
+  private static final RuleHit AMOUNT =
+      new RuleHit(FraudRule.AMOUNT_ANOMALY, AlertDetails.amount(1_250.0, 118.4));
+
   private static TransactionDecision decision(boolean update, long seed, int i) {
     String transactionId = new UUID(mix(seed, 2L * i), mix(seed, 2L * i + 1)).toString();
     String customerId =
@@ -112,22 +122,29 @@ record StoreWorkload<T>(
     if (update) {
       return new TransactionDecision(
           transactionId,
+          "evt-" + transactionId,
           customerId,
           Verdict.REVIEW,
-          new FraudRule[] {FraudRule.AMOUNT_ANOMALY},
+          new RuleHit[] {AMOUNT},
           eventTime,
           eventTime + 1_000);
     }
     int kind = i % 20;
     Verdict verdict = kind == 0 ? Verdict.BLOCK : kind == 1 ? Verdict.REVIEW : Verdict.APPROVE;
-    FraudRule[] rules =
+    RuleHit[] rules =
         switch (verdict) {
-          case BLOCK -> new FraudRule[] {FraudRule.VELOCITY, FraudRule.IMPOSSIBLE_TRAVEL};
-          case REVIEW -> new FraudRule[] {FraudRule.AMOUNT_ANOMALY};
-          case APPROVE -> new FraudRule[0];
+          case BLOCK -> new RuleHit[] {VELOCITY, TRAVEL};
+          case REVIEW -> new RuleHit[] {AMOUNT};
+          case APPROVE -> new RuleHit[0];
         };
     return new TransactionDecision(
-        transactionId, customerId, verdict, rules, eventTime, eventTime + 15 + i % 30);
+        transactionId,
+        "evt-" + transactionId,
+        customerId,
+        verdict,
+        rules,
+        eventTime,
+        eventTime + 15 + i % 30);
   }
 
   private static final int DEVICES = 1_000;

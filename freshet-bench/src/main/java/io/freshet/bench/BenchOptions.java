@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * @param profile record a JFR file per scenario and print its hot frames
  * @param resultsDir where JSON results and charts go
  * @param seed the seed of every generator
- * @param stateBackend the state backend pipeline jobs run on (Freshet's default: heap)
+ * @param stateBackend the state backend pipeline jobs run on (Freshet's default: RocksDB)
  * @param customers overrides the number of customers of the fraud backlogs
  * @param spanDays spreads a fraud backlog over this many days of event time instead of 30 minutes
  *     per customer

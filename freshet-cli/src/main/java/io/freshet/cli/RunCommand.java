@@ -92,8 +92,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--state-backend",
       description =
-          "Where Flink keeps keyed state: ${COMPLETION-CANDIDATES} (default: heap, fastest;"
-              + " rocksdb keeps state off-heap with incremental checkpoints for millions of keys).")
+          "Where Flink keeps keyed state: ${COMPLETION-CANDIDATES} (default: rocksdb, off-heap with"
+              + " incremental checkpoints, for millions of keys; heap is faster per event but"
+              + " snapshots all state at every checkpoint).")
   StateBackendKind stateBackend = DEFAULTS.stateBackend();
 
   @Option(

@@ -158,8 +158,9 @@ public final class FreshetConfig {
   }
 
   /**
-   * Where Flink keeps keyed state: heap (default) was faster on the benchmarks; RocksDB with
-   * incremental checkpoints scales past the heap.
+   * Where Flink keeps keyed state: RocksDB (default) with incremental checkpoints, whose cost is
+   * what changed since the last one; the heap is faster per event but snapshots every key at every
+   * checkpoint (docs/benchmarks.md, issue 11).
    */
   public StateBackendKind stateBackend() {
     return stateBackend;
@@ -298,7 +299,7 @@ public final class FreshetConfig {
     private Duration maxOutOfOrderness = PipelineContext.DEFAULT_MAX_OUT_OF_ORDERNESS;
     private Duration sourceIdleness = PipelineContext.DEFAULT_SOURCE_IDLENESS;
     private Map<String, Duration> latencySlaOverrides = new LinkedHashMap<>();
-    private StateBackendKind stateBackend = StateBackendKind.HEAP;
+    private StateBackendKind stateBackend = StateBackendKind.DEFAULT;
     private PipelineCatalog catalog;
     private List<String> selectedPipelines = new ArrayList<>();
     private PipelineSettings settings = PipelineSettings.defaults();

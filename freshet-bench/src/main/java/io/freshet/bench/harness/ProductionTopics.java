@@ -4,6 +4,7 @@ import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,29 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProductionTopics {
   private ProductionTopics() {}
+
+  /**
+   * The result of a scenario that starts {@code freshet run} on the bench's broker when that broker
+   * is not the bench's private embedded one (creating production topics on a user's cluster is not
+   * the bench's business), else empty.
+   */
+  public static Optional<ScenarioResult> skippedOnExternalBroker(
+      BenchKafka kafka, String scenario, boolean quick) {
+    if (kafka.embeddedBroker().isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ScenarioResult.Builder(scenario, quick)
+            .parameter("skipped", true)
+            .note(
+                "skipped: "
+                    + scenario
+                    + " starts freshet run against the bench's broker, which creates Freshet's"
+                    + " production topics (transactions, transaction-decisions, ...); that is only"
+                    + " done on the bench's private embedded broker, not on the cluster given with"
+                    + " --bootstrap-servers")
+            .build());
+  }
 
   /**
    * Fails when any topic of {@code pipelines} exists already under its production name.

@@ -77,13 +77,10 @@ public final class DecisionApiScenario implements BenchScenario {
   @Override
   public ScenarioResult run(BenchContext context) throws Exception {
     boolean quick = context.options().quick();
-    if (context.kafka().embeddedBroker().isEmpty()) {
-      return new ScenarioResult.Builder(name(), quick)
-          .parameter("skipped", true)
-          .note(
-              "skipped: it starts freshet run against the bench's broker, which creates Freshet's"
-                  + " production topics; that is only done on the bench's private embedded broker")
-          .build();
+    Optional<ScenarioResult> skipped =
+        ProductionTopics.skippedOnExternalBroker(context.kafka(), name(), quick);
+    if (skipped.isPresent()) {
+      return skipped.get();
     }
     FreshetRunProcess.requireCli();
     BenchKafka kafka = context.kafka();

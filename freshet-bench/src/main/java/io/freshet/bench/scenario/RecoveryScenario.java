@@ -15,6 +15,7 @@ import io.freshet.testkit.kafka.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,15 +72,11 @@ public final class RecoveryScenario implements BenchScenario {
 
   @Override
   public ScenarioResult run(BenchContext context) throws Exception {
-    if (context.kafka().embeddedBroker().isEmpty()) {
-      return new ScenarioResult.Builder(name(), context.options().quick())
-          .parameter("skipped", true)
-          .note(
-              "skipped: recovery starts freshet run against the bench's broker, which creates"
-                  + " Freshet's production topics (transactions, transaction-decisions, ...);"
-                  + " that is only done on the bench's private embedded broker, not on the"
-                  + " cluster given with --bootstrap-servers")
-          .build();
+    Optional<ScenarioResult> skipped =
+        ProductionTopics.skippedOnExternalBroker(
+            context.kafka(), name(), context.options().quick());
+    if (skipped.isPresent()) {
+      return skipped.get();
     }
     FreshetRunProcess.requireCli();
     BenchKafka kafka = context.kafka();

@@ -218,7 +218,11 @@ public final class StoreScenario implements BenchScenario {
     long cpuNanos;
     SimpleCounter written = new SimpleCounter();
     Progress.Step step = progress.start(label, input.size());
-    try (SinkWriter<T> writer = new ServingStoreSink<>(url, table).createStandaloneWriter(written);
+    // A buffer bound of one more than a batch, so each batch's upsert runs in flush, as at a
+    // checkpoint barrier, and buffering and upserting are timed apart. With the default bound of
+    // exactly a batch the last write would upsert instead: the same one transaction per batch.
+    try (SinkWriter<T> writer =
+            new ServingStoreSink<>(url, table, BATCH_ROWS + 1).createStandaloneWriter(written);
         StoreCpu cpu =
             engine == SqlDialect.POSTGRESQL ? StoreCpu.withServer(url) : StoreCpu.inProcess()) {
       long cpuStart = cpu.nanos();

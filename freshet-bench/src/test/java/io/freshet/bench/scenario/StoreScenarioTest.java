@@ -60,6 +60,10 @@ class StoreScenarioTest {
         .containsEntry("batch_rows", 10_000)
         .containsEntry("rows_per_shape", 20_000);
     assertThat(result.tables().get(0).rows()).hasSize(8);
+    // And the upsert is timed in the flush, apart from buffering the rows
+    int flush = result.tables().get(0).headers().indexOf("flush p50 ms");
+    assertThat(result.tables().get(0).rows())
+        .allSatisfy(row -> assertThat(Double.parseDouble(row.get(flush))).isPositive());
   }
 
   @Test

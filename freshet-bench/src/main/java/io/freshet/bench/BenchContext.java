@@ -22,7 +22,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * What scenarios of one run share: options, the cluster, the Flink MiniCluster, a scratch
- * directory, backlogs already loaded, and results measured so far (for ratios).
+ * directory, backlogs already loaded, and results measured so far (for ratios). Broker and
+ * MiniCluster are null when no scenario of the run {@linkplain BenchScenario#needsCluster needs}
+ * them.
  */
 public final class BenchContext {
   /** Parallelism of every benchmark job, the machine's two cores. */
@@ -40,7 +42,7 @@ public final class BenchContext {
 
   /**
    * A context of one run; {@code kafka} and {@code flink} are null when none of its scenarios
-   * {@linkplain BenchScenario#usesBenchCluster() uses them}.
+   * {@linkplain BenchScenario#needsCluster() uses them}.
    */
   public BenchContext(
       BenchOptions options,
@@ -65,11 +67,11 @@ public final class BenchContext {
    * The bench's broker.
    *
    * @throws IllegalStateException in a run that started none (see {@link
-   *     BenchScenario#usesBenchCluster()})
+   *     BenchScenario#needsCluster()})
    */
   public BenchKafka kafka() {
     if (kafka == null) {
-      throw new IllegalStateException("this bench run started no broker");
+      throw new IllegalStateException("this run started no Kafka broker (needsCluster is false)");
     }
     return kafka;
   }
@@ -78,11 +80,11 @@ public final class BenchContext {
    * The bench's MiniCluster.
    *
    * @throws IllegalStateException in a run that started none (see {@link
-   *     BenchScenario#usesBenchCluster()})
+   *     BenchScenario#needsCluster()})
    */
   public BenchFlink flink() {
     if (flink == null) {
-      throw new IllegalStateException("this bench run started no MiniCluster");
+      throw new IllegalStateException("this run started no MiniCluster (needsCluster is false)");
     }
     return flink;
   }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -17,7 +18,11 @@ import java.util.OptionalLong;
  * @param profile record a JFR file per scenario and print its hot frames
  * @param resultsDir where JSON results and charts go
  * @param seed the seed of every generator
- * @param stateBackend the state backend pipeline jobs run on (Freshet's default: heap)
+ * @param stateBackend the state backend pipeline jobs run on (Freshet's default: RocksDB)
+ * @param customers overrides the number of customers of the fraud backlogs
+ * @param spanDays spreads a fraud backlog over this many days of event time instead of 30 minutes
+ *     per customer
+ * @param onlyStateBackend fraud-throughput measures only {@code stateBackend}, not every backend
  */
 public record BenchOptions(
     List<String> scenarios,
@@ -27,7 +32,10 @@ public record BenchOptions(
     boolean profile,
     Path resultsDir,
     long seed,
-    StateBackendKind stateBackend) {
+    StateBackendKind stateBackend,
+    OptionalInt customers,
+    OptionalInt spanDays,
+    boolean onlyStateBackend) {
 
   /** The default seed, so two runs load identical data. */
   public static final long DEFAULT_SEED = 20261126L;
@@ -41,6 +49,38 @@ public record BenchOptions(
     if (events.isPresent() && events.getAsLong() < 1) {
       throw new IllegalArgumentException("--events must be at least 1, was " + events.getAsLong());
     }
+    Objects.requireNonNull(customers, "customers");
+    Objects.requireNonNull(spanDays, "spanDays");
+    if (customers.isPresent() && customers.getAsInt() < 1) {
+      throw new IllegalArgumentException("--customers must be at least 1");
+    }
+    if (spanDays.isPresent() && spanDays.getAsInt() < 1) {
+      throw new IllegalArgumentException("--span-days must be at least 1");
+    }
+  }
+
+  /** The options without the fraud backlog's shape: as many customers and days as by default. */
+  public BenchOptions(
+      List<String> scenarios,
+      boolean quick,
+      OptionalLong events,
+      Optional<String> bootstrapServers,
+      boolean profile,
+      Path resultsDir,
+      long seed,
+      StateBackendKind stateBackend) {
+    this(
+        scenarios,
+        quick,
+        events,
+        bootstrapServers,
+        profile,
+        resultsDir,
+        seed,
+        stateBackend,
+        OptionalInt.empty(),
+        OptionalInt.empty(),
+        false);
   }
 
   /** The input size of a scenario: {@code --events}, else its quick or full default. */

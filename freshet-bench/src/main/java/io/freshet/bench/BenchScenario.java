@@ -13,11 +13,10 @@ public interface BenchScenario {
   String description();
 
   /**
-   * Whether the scenario runs on the bench's own broker and MiniCluster ({@link
-   * BenchContext#kafka()}, {@link BenchContext#flink()}). A run whose scenarios all answer no
-   * starts neither: idle, they would still share the cores with what such a scenario measures.
+   * Whether the scenario uses the run's Kafka broker and Flink MiniCluster; a run whose scenarios
+   * all answer false starts neither.
    */
-  default boolean usesBenchCluster() {
+  default boolean needsCluster() {
     return true;
   }
 

@@ -109,6 +109,26 @@ public final class Figures {
   private Figures() {}
 
   /**
+   * {@code store}: rows per second the serving-store sink upserted, e.g. {@code
+   * duckdb.transaction_decisions.fresh_rows_per_s}.
+   *
+   * @param engine {@code duckdb} or {@code postgresql}
+   * @param table the serving table written
+   * @param shape {@code fresh} (new keys) or {@code update} (existing keys, newer values)
+   */
+  public static String storeRate(String engine, String table, String shape) {
+    return engine + "." + table + "." + shape + "_rows_per_s";
+  }
+
+  /**
+   * {@code store}: CPU microseconds per row upserted (this JVM, and for PostgreSQL the server
+   * backend), e.g. {@code duckdb.transaction_decisions.fresh_cpu_us_per_row}.
+   */
+  public static String storeCpu(String engine, String table, String shape) {
+    return engine + "." + table + "." + shape + "_cpu_us_per_row";
+  }
+
+  /**
    * {@code fraud-latency}: a latency percentile at one input rate, e.g. {@code
    * rate_5000.processing.p99_ms}.
    *

@@ -62,6 +62,14 @@ public final class RunCommand implements Callable<Integer> {
   int httpPort = DEFAULTS.httpPort();
 
   @Option(
+      names = "--api-token",
+      defaultValue = "${env:FRESHET_API_TOKEN}",
+      description =
+          "Bearer token that HTTP writes (decisions, dead-letter replays) must present; without"
+              + " one they are refused. Also read from FRESHET_API_TOKEN.")
+  String apiToken;
+
+  @Option(
       names = "--demo",
       negatable = true,
       defaultValue = "true",
@@ -87,8 +95,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--state-backend",
       description =
-          "Where Flink keeps keyed state: ${COMPLETION-CANDIDATES} (default: heap, fastest;"
-              + " rocksdb keeps state off-heap with incremental checkpoints for millions of keys).")
+          "Where Flink keeps keyed state: ${COMPLETION-CANDIDATES} (default: rocksdb, off-heap with"
+              + " incremental checkpoints, for millions of keys; heap is faster per event but"
+              + " snapshots all state at every checkpoint).")
   StateBackendKind stateBackend = DEFAULTS.stateBackend();
 
   @Option(
@@ -141,6 +150,7 @@ public final class RunCommand implements Callable<Integer> {
             .kafkaPort(kafkaPort)
             .controllerPort(controllerPort)
             .httpPort(httpPort)
+            .apiToken(apiToken)
             .demo(demo)
             .demoRate(rate)
             .parallelism(parallelism)

@@ -47,6 +47,29 @@ class BenchCliIT {
   }
 
   @Test
+  void quickDecisionApiAnswersEveryRequestWithTheCommittedDecision(@TempDir Path results)
+      throws Exception {
+    // When the decision-api scenario runs quick (it fails unless every request is answered with a
+    // decision, one per transaction, equal to the one the job commits)
+    String out =
+        FreshetProcess.runToCompletion(
+            Duration.ofMinutes(10),
+            "bench",
+            "decision-api",
+            "--quick",
+            "--results-dir",
+            results.toString());
+
+    // Then it reports client latencies at both rates; never judged here, only present
+    assertThat(out).contains("== decision-api");
+    JsonNode figures =
+        JSON.readTree(results.resolve("quick").resolve("decision-api.json").toFile())
+            .path("figures");
+    assertThat(figures.path("rate_2000.client.p99_ms").isNumber()).isTrue();
+    assertThat(figures.path("rate_5000.client.p99_ms").isNumber()).isTrue();
+  }
+
+  @Test
   void unknownScenarioIsRefusedWithTheKnownOnes() throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder(FreshetProcess.ROOT.resolve("freshet").toString(), "bench", "nonsense")

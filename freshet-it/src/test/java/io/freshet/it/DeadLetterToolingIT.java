@@ -17,6 +17,7 @@ import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
 import io.freshet.runtime.http.HttpServer;
+import io.freshet.runtime.http.WriteGuard;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
 import io.freshet.testkit.kafka.TestProducer;
@@ -74,7 +75,10 @@ class DeadLetterToolingIT {
     platform = FreshetPlatform.start(TestConfigs.inProcess(dataDir), line -> {});
     http =
         HttpServer.start(
-            0, platform::health, List.of(new DeadLetterRoutes(platform::bootstrapServers)));
+            0,
+            platform::health,
+            List.of(new DeadLetterRoutes(platform::bootstrapServers)),
+            new WriteGuard(Optional.of(TestConfigs.API_TOKEN)));
   }
 
   @AfterAll
@@ -429,6 +433,7 @@ class DeadLetterToolingIT {
             HttpRequest.newBuilder(URI.create("http://localhost:" + http.port() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestConfigs.API_TOKEN)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
   }

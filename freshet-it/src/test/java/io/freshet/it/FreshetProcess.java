@@ -17,18 +17,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./freshet} from the repository root as a real child process. */
-final class FreshetProcess {
-  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+public final class FreshetProcess {
+  public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   private FreshetProcess() {}
 
   /** Starts a long-running command (e.g. {@code run}) with its output in {@code log}. */
-  static Process start(Path log, String... args) throws IOException {
+  public static Process start(Path log, String... args) throws IOException {
     return builder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   /** Runs a command to completion and returns its standard output. */
-  static String runToCompletion(Duration timeout, String... args) throws Exception {
+  public static String runToCompletion(Duration timeout, String... args) throws Exception {
     Path out = Files.createTempFile("freshet-out", ".txt");
     Path err = Files.createTempFile("freshet-err", ".txt");
     Process p = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -59,7 +59,7 @@ final class FreshetProcess {
   }
 
   /** Waits until {@code GET /api/health} answers 200. */
-  static void awaitHealthy(int httpPort, Process process, Path log) {
+  public static void awaitHealthy(int httpPort, Process process, Path log) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/api/health"))
@@ -83,7 +83,7 @@ final class FreshetProcess {
             });
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -9,6 +9,9 @@ import java.time.Duration;
  * checkpoints, documented defaults otherwise.
  */
 final class TestConfigs {
+  /** The bearer token HTTP writes of the test instances present. */
+  static final String API_TOKEN = "integration-test-token";
+
   private TestConfigs() {}
 
   /** An embedded instance under {@code dataDir} with the default source idleness. */
@@ -26,6 +29,7 @@ final class TestConfigs {
         .kafkaPort(0)
         .controllerPort(0)
         .httpPort(0)
+        .apiToken(API_TOKEN)
         .demo(false)
         .demoRate(1)
         .parallelism(2)

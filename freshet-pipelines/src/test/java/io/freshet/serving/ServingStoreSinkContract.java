@@ -23,6 +23,8 @@ import io.freshet.pipelines.fraud.FraudTables;
 import io.freshet.pipelines.iot.IotTables;
 import io.freshet.pipelines.plugin.PipelineCatalog;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -324,7 +326,7 @@ abstract class ServingStoreSinkContract {
         TestRows.decision("t-1", Verdict.BLOCK, FraudRule.VELOCITY, FraudRule.IMPOSSIBLE_TRAVEL),
         TestRows.decision("t-2", Verdict.APPROVE));
 
-    // Then the fired rules are a JSON array in the decision's order
+    // Then the fired rules are a JSON array in the decision's order, with the numbers behind each
     assertThat(select(store, "SELECT * FROM transaction_decisions ORDER BY transaction_id"))
         .containsExactly(
             List.of(
@@ -333,14 +335,19 @@ abstract class ServingStoreSinkContract {
                 "BLOCK",
                 "[\"VELOCITY\",\"IMPOSSIBLE_TRAVEL\"]",
                 instant("2026-11-26T12:00:00Z"),
-                instant("2026-11-26T12:00:00.025Z")),
+                instant("2026-11-26T12:00:00.025Z"),
+                "evt-t-1",
+                "{\"VELOCITY\":{\"count\":6},"
+                    + "\"IMPOSSIBLE_TRAVEL\":{\"distance_km\":1200.5,\"minutes\":30.0}}"),
             List.of(
                 "t-2",
                 "c-1",
                 "APPROVE",
                 "[]",
                 instant("2026-11-26T12:00:00Z"),
-                instant("2026-11-26T12:00:00.025Z")));
+                instant("2026-11-26T12:00:00.025Z"),
+                "evt-t-2",
+                "{}"));
   }
 
   @Test
@@ -546,5 +553,340 @@ abstract class ServingStoreSinkContract {
     assertThatThrownBy(() -> writer.write("row", null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sensor_anomalies.device_id is a key, not null");
+  }
+
+  /**
+   * A table with a column of every {@link SqlType}, a two-column key and a revision, written as
+   * plain column arrays.
+   */
+  private static final ServingTable<Object[]> ALL_TYPES =
+      new ServingTable<>(
+          "all_types",
+          List.of(
+              Column.key("k", SqlType.VARCHAR),
+              Column.key("ts", SqlType.TIMESTAMP),
+              Column.value("s", SqlType.VARCHAR),
+              Column.value("n", SqlType.BIGINT),
+              Column.value("i", SqlType.INTEGER),
+              Column.value("d", SqlType.DOUBLE),
+              Column.value("m", SqlType.DECIMAL),
+              Column.value("b", SqlType.BOOLEAN),
+              Column.value("t", SqlType.TIMESTAMP),
+              Column.value("j", SqlType.JSON),
+              Column.value("revision", SqlType.INTEGER)),
+          "ts",
+          "revision",
+          row -> row.clone());
+
+  /** Awkward values of every type, and a row of nulls, each under its own key. */
+  private static List<Object[]> awkwardRows() {
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {"nulls", T0, null, null, null, null, null, null, null, null, 0});
+    rows.add(
+        new Object[] {
+          "text",
+          T0,
+          "tab\there new\nline cr\rx back\\slash quote'\" \\N NULL ü€😀",
+          0L,
+          0,
+          0.0,
+          new BigDecimal("0"),
+          false,
+          T0,
+          "{\"k\":\"a\\\"b\\\\c\\n\",\"u\":\"ü😀\"}",
+          1
+        });
+    rows.add(new Object[] {"", T0, "", 1L, 1, 1.0, BigDecimal.ONE, true, T0, "[]", 2});
+    rows.add(
+        new Object[] {
+          "max",
+          T0,
+          "NULL",
+          Long.MAX_VALUE,
+          Integer.MAX_VALUE,
+          Double.MAX_VALUE,
+          new BigDecimal("12345678901234567890123456789.123456789"),
+          true,
+          instant("9999-12-31T23:59:59.999Z").toEpochMilli(),
+          "{}",
+          Integer.MAX_VALUE
+        });
+    rows.add(
+        new Object[] {
+          "min",
+          T0,
+          "\\N",
+          Long.MIN_VALUE,
+          Integer.MIN_VALUE,
+          -Double.MAX_VALUE,
+          new BigDecimal("-12345678901234567890123456789.123456789"),
+          false,
+          instant("1969-12-31T23:59:59.999Z").toEpochMilli(),
+          "null",
+          Integer.MIN_VALUE
+        });
+    rows.add(
+        new Object[] {
+          "tiny",
+          T0 - 1,
+          "x",
+          -1L,
+          -1,
+          Double.MIN_VALUE,
+          new BigDecimal("0.0000000005"),
+          true,
+          instant("0999-01-02T03:04:05.006Z").toEpochMilli(),
+          "1",
+          3
+        });
+    rows.add(
+        new Object[] {
+          "tiny",
+          T0 + 250,
+          "y",
+          2L,
+          2,
+          -0.0,
+          new BigDecimal("-0.0000000005"),
+          false,
+          instant("0001-01-01T00:00:00Z").toEpochMilli(),
+          "\"s\"",
+          4
+        });
+    rows.add(
+        new Object[] {
+          "special", T0, "z", 3L, 3, Double.NaN, new BigDecimal("100.0050"), true, 0L, "true", 5
+        });
+    rows.add(
+        new Object[] {
+          "special",
+          T0 + 1,
+          "z",
+          3L,
+          3,
+          Double.POSITIVE_INFINITY,
+          new BigDecimal("1.23456789012"),
+          true,
+          -1L,
+          "false",
+          6
+        });
+    rows.add(
+        new Object[] {
+          "special",
+          T0 + 2,
+          "z",
+          3L,
+          3,
+          Double.NEGATIVE_INFINITY,
+          new BigDecimal("0.1"),
+          true,
+          1L,
+          "0.5",
+          7
+        });
+    rows.add(
+        new Object[] {"pi", T0, "π", 31L, 314, Math.PI, new BigDecimal("3.14"), true, T0, null, 8});
+    return rows;
+  }
+
+  /**
+   * The rows written the way the sink wrote them before its bulk path: one bound {@link
+   * SqlDialect#upsertSql(ServingTable)} per row, values bound as the old writer bound them.
+   */
+  private static void upsertBoundRowByRow(
+      ServingStore target, ServingTable<?> table, List<Object[]> rows) throws Exception {
+    try (Connection connection = target.connect();
+        PreparedStatement upsert = connection.prepareStatement(target.dialect().upsertSql(table))) {
+      for (Object[] values : rows) {
+        for (int i = 0; i < values.length; i++) {
+          SqlType type = table.columns().get(i).type();
+          Object value = values[i];
+          if (value == null) {
+            upsert.setNull(i + 1, type.jdbcType());
+            continue;
+          }
+          switch (type) {
+            case VARCHAR, JSON -> upsert.setString(i + 1, (String) value);
+            case BIGINT -> upsert.setLong(i + 1, (Long) value);
+            case INTEGER -> upsert.setInt(i + 1, (Integer) value);
+            case DOUBLE -> upsert.setDouble(i + 1, (Double) value);
+            case DECIMAL -> upsert.setBigDecimal(i + 1, (BigDecimal) value);
+            case BOOLEAN -> upsert.setBoolean(i + 1, (Boolean) value);
+            case TIMESTAMP -> upsert.setObject(i + 1, ServingStoreWriter.utc((Long) value));
+          }
+        }
+        upsert.executeUpdate();
+      }
+    }
+  }
+
+  @Test
+  void bulkFlushStoresEveryTypeExactlyAsBoundParametersDo() throws Exception {
+    // Given awkward values of every column type, and nulls
+    List<Object[]> rows = awkwardRows();
+
+    // When the sink flushes them in bulk, and a second store of the same engine gets them as
+    // bound statement parameters, one row at a time
+    ServingStoreWriter<Object[]> writer = writer(ALL_TYPES);
+    for (Object[] row : rows) {
+      writer.write(row, null);
+    }
+    writer.flush(false);
+    String boundUrl = newStoreUrl();
+    List<List<Object>> bound;
+    try (ServingStore reference = ServingStore.open(boundUrl, List.of(ALL_TYPES))) {
+      upsertBoundRowByRow(reference, ALL_TYPES, rows);
+      bound = select(reference, "SELECT * FROM all_types ORDER BY k, ts");
+    }
+
+    // Then both tables hold the same values, bit for bit
+    List<List<Object>> bulk = select(store, "SELECT * FROM all_types ORDER BY k, ts");
+    assertThat(bulk).hasSize(rows.size()).isEqualTo(bound);
+    // And values that could be mangled as text came through intact
+    assertThat(select(store, "SELECT s, j, d FROM all_types WHERE k = 'text'"))
+        .containsExactly(
+            List.of(
+                "tab\there new\nline cr\rx back\\slash quote'\" \\N NULL ü€😀",
+                "{\"k\":\"a\\\"b\\\\c\\n\",\"u\":\"ü😀\"}",
+                0.0));
+    assertThat(select(store, "SELECT m FROM all_types WHERE k = 'tiny' ORDER BY ts"))
+        .containsExactly(List.of(new BigDecimal("1E-9")), List.of(new BigDecimal("-1E-9")));
+    assertThat(
+            select(
+                store,
+                "SELECT COUNT(*) FROM all_types WHERE s IS NULL AND n IS NULL"
+                    + " AND i IS NULL AND d IS NULL AND m IS NULL AND b IS NULL AND t IS NULL"
+                    + " AND j IS NULL"))
+        .containsExactly(List.of(1L));
+  }
+
+  @Test
+  void decimalWithANegativeScaleIsStored() throws Exception {
+    // Given a revenue of 1E+3 (BigDecimal's form of 1000 with a negative scale)
+    ServingStoreWriter<RevenueRow> writer = writer(ClickstreamTables.REALTIME_REVENUE);
+
+    // When it is flushed
+    writeAndFlush(
+        writer,
+        new RevenueRow(
+            "DE",
+            "books",
+            T0,
+            T0 + 60_000,
+            new BigDecimal("1E+3"),
+            1,
+            new BigDecimal("1E+3"),
+            1,
+            0));
+
+    // Then it is stored as 1000
+    assertThat(select(store, "SELECT revenue, avg_order_value FROM realtime_revenue"))
+        .containsExactly(List.of(new BigDecimal("1E+3"), new BigDecimal("1E+3")));
+  }
+
+  @Test
+  void bulkFlushAppliesNewerAndEqualRevisionsIgnoresOlderOnesAndReplaysIdempotently()
+      throws Exception {
+    // Given 3,000 windows at revision 1 in the table
+    ServingStoreWriter<SensorStats5s> writer = writer(IotTables.SENSOR_STATS_5S);
+    for (int i = 0; i < 3_000; i++) {
+      writer.write(stats("d-" + i, T0, i, 1), null);
+    }
+    writer.flush(false);
+
+    // When one flush brings revision 2 of the first thousand, revision 0 of the second, revision
+    // 1 again (other values) of the third, and 500 new windows
+    List<SensorStats5s> mixed = new ArrayList<>();
+    for (int i = 0; i < 3_500; i++) {
+      int revision = i < 1_000 ? 2 : i < 2_000 ? 0 : 1;
+      mixed.add(stats("d-" + i, T0, 10_000 + i, revision));
+    }
+    writeAndFlush(writer, mixed.toArray(SensorStats5s[]::new));
+    String all = "SELECT device_id, mean, revision FROM sensor_stats_5s ORDER BY device_id";
+    List<List<Object>> afterMixed = select(store, all);
+
+    // Then newer and equal revisions replaced the rows, older ones left them, new keys arrived
+    List<List<Object>> expected = new ArrayList<>();
+    for (int i = 0; i < 3_500; i++) {
+      boolean older = i >= 1_000 && i < 2_000;
+      expected.add(
+          List.of(
+              "d-" + i, older ? (double) i : 10_000.0 + i, older ? 1 : mixed.get(i).revision()));
+    }
+    expected.sort(java.util.Comparator.comparing(row -> (String) row.get(0)));
+    assertThat(afterMixed).isEqualTo(expected);
+
+    // And replaying the same flush, with a new writer as after a restore, changes nothing
+    ServingStoreWriter<SensorStats5s> restored = writer(IotTables.SENSOR_STATS_5S);
+    writeAndFlush(restored, mixed.toArray(SensorStats5s[]::new));
+    writeAndFlush(restored, mixed.toArray(SensorStats5s[]::new));
+    assertThat(select(store, all)).isEqualTo(expected);
+  }
+
+  @Test
+  void failedBulkFlushLeavesTheTableAsItWasAndTheNextWriterStartsClean() throws Exception {
+    // Given one committed row
+    ServingStoreWriter<RevenueRow> writer = writer(ClickstreamTables.REALTIME_REVENUE);
+    writeAndFlush(writer, revenue("DE", BigDecimal.ONE, 0));
+
+    // When a flush of good rows and one the store refuses (40 integer digits do not fit
+    // DECIMAL(38, 9)) fails
+    writer.write(revenue("DE", BigDecimal.TEN, 1), null);
+    writer.write(revenue("FR", BigDecimal.TEN, 0), null);
+    writer.write(revenue("US", new BigDecimal("1E+40"), 0), null);
+    assertThatThrownBy(() -> writer.flush(false))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("upsert of 3 rows into realtime_revenue failed");
+
+    // Then none of the flush is in the table
+    String all = "SELECT geo_country, revenue, revision FROM realtime_revenue ORDER BY geo_country";
+    assertThat(select(store, all)).containsExactly(List.of("DE", BigDecimal.ONE, 0));
+
+    // And a new writer (the restarted task) writes the replayed good rows, nothing else
+    ServingStoreWriter<RevenueRow> restarted = writer(ClickstreamTables.REALTIME_REVENUE);
+    writeAndFlush(restarted, revenue("DE", BigDecimal.TEN, 1), revenue("FR", BigDecimal.TEN, 0));
+    assertThat(select(store, all))
+        .containsExactly(
+            List.of("DE", new BigDecimal("1E+1"), 1), List.of("FR", new BigDecimal("1E+1"), 0));
+  }
+
+  private static RevenueRow revenue(String country, BigDecimal amount, int revision) {
+    return new RevenueRow(country, "books", T0, T0 + 60_000, amount, 1, amount, 1, revision);
+  }
+
+  @Test
+  void parallelWritersOfOneTableStageTheirRowsApart() throws Exception {
+    // Given two writers of one table, as two parallel sink subtasks with disjoint keys
+    ServingStoreWriter<SensorStats5s> first = writer(IotTables.SENSOR_STATS_5S);
+    ServingStoreWriter<SensorStats5s> second = writer(IotTables.SENSOR_STATS_5S);
+
+    // When both buffer rows and then flush one after the other, twice
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 1_000; i++) {
+        first.write(stats("a-" + i, T0, round, round), null);
+        second.write(stats("b-" + i, T0, round, round), null);
+      }
+      first.flush(false);
+      second.flush(false);
+    }
+
+    // Then each writer's rows arrived once, at the last revision, and nothing else
+    assertThat(
+            select(
+                store,
+                "SELECT SUBSTRING(device_id, 1, 1), COUNT(*), MIN(revision), MAX(revision)"
+                    + " FROM sensor_stats_5s GROUP BY 1 ORDER BY 1"))
+        .containsExactly(List.of("a", 1_000L, 1, 1), List.of("b", 1_000L, 1, 1));
+  }
+
+  @Test
+  void stagingTablesAreInvisibleToOtherConnections() throws Exception {
+    // Given a writer that flushed through its staging table
+    writeAndFlush(writer(IotTables.SENSOR_STATS_5S), stats("d-1", T0, 20.0, 0));
+
+    // When another connection of the store looks for it, Then it does not exist there
+    assertThatThrownBy(() -> select(store, "SELECT COUNT(*) FROM freshet_staging_sensor_stats_5s"))
+        .isInstanceOf(java.sql.SQLException.class);
   }
 }

@@ -22,13 +22,33 @@ class ServingTablesTest {
                 + " \"window_end\" TIMESTAMP, \"count\" BIGINT, \"mean\" DOUBLE PRECISION,"
                 + " \"min\" DOUBLE PRECISION, \"max\" DOUBLE PRECISION, \"revision\" INTEGER,"
                 + " PRIMARY KEY (\"device_id\", \"sensor_type\", \"window_start\"))");
+    List<String> addColumns = IotTables.SENSOR_STATS_5S.addMissingColumnsSql();
     assertThat(SqlDialect.DUCKDB.schemaSql(IotTables.SENSOR_STATS_5S))
-        .containsExactly(IotTables.SENSOR_STATS_5S.createTableSql());
+        .containsExactlyElementsOf(
+            concat(List.of(IotTables.SENSOR_STATS_5S.createTableSql()), addColumns));
     assertThat(SqlDialect.POSTGRESQL.schemaSql(IotTables.SENSOR_STATS_5S))
-        .containsExactly(
-            IotTables.SENSOR_STATS_5S.createTableSql(),
-            "CREATE INDEX IF NOT EXISTS \"sensor_stats_5s_window_start_idx\" ON"
-                + " \"sensor_stats_5s\" (\"window_start\")");
+        .containsExactlyElementsOf(
+            concat(
+                List.of(IotTables.SENSOR_STATS_5S.createTableSql()),
+                addColumns,
+                List.of(
+                    "CREATE INDEX IF NOT EXISTS \"sensor_stats_5s_window_start_idx\" ON"
+                        + " \"sensor_stats_5s\" (\"window_start\")")));
+  }
+
+  @Test
+  void aTableFromAnOlderReleaseGetsTheColumnsAddedSince() {
+    // When the upgrade statements of sensor_stats_5s are generated, Then one per value column
+    assertThat(IotTables.SENSOR_STATS_5S.addMissingColumnsSql())
+        .first()
+        .isEqualTo(
+            "ALTER TABLE \"sensor_stats_5s\" ADD COLUMN IF NOT EXISTS \"window_end\" TIMESTAMP");
+    assertThat(IotTables.SENSOR_STATS_5S.addMissingColumnsSql()).hasSize(6);
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
   }
 
   @Test
@@ -50,6 +70,48 @@ class ServingTablesTest {
   }
 
   @Test
+  void bulkUpsertFromTheStagingTableKeepsTheSameConflictClauseAndRevisionGuard() {
+    // When the bulk upsert of realtime_revenue is generated
+    String bulk = SqlDialect.DUCKDB.upsertFromStagingSql(ClickstreamTables.REALTIME_REVENUE);
+
+    // Then it reads the writer's staging table and ends exactly as the row upsert does
+    String columns =
+        "\"geo_country\", \"category\", \"window_start\", \"window_end\", \"revenue\","
+            + " \"order_count\", \"avg_order_value\", \"unique_buyers\", \"revision\"";
+    String rowUpsert = SqlDialect.DUCKDB.upsertSql(ClickstreamTables.REALTIME_REVENUE);
+    assertThat(bulk)
+        .isEqualTo(SqlDialect.POSTGRESQL.upsertFromStagingSql(ClickstreamTables.REALTIME_REVENUE))
+        .isEqualTo(
+            "INSERT INTO \"realtime_revenue\" ("
+                + columns
+                + ") SELECT "
+                + columns
+                + " FROM \"freshet_staging_realtime_revenue\""
+                + rowUpsert.substring(rowUpsert.indexOf(" ON CONFLICT")))
+        .endsWith(" WHERE \"realtime_revenue\".\"revision\" <= excluded.\"revision\"");
+  }
+
+  @Test
+  void stagingTableHasTheColumnsWithoutTheKeyAndIsTemporary() {
+    // When the staging table of transaction_decisions is generated for each engine
+    String columns =
+        " (\"transaction_id\" VARCHAR, \"customer_id\" VARCHAR, \"decision\" VARCHAR,"
+            + " \"rules_fired\" TEXT, \"event_time\" TIMESTAMP, \"decided_at\" TIMESTAMP,"
+            + " \"event_id\" VARCHAR, \"details\" TEXT)";
+
+    // Then it is temporary, and on PostgreSQL emptied by every commit
+    assertThat(SqlDialect.DUCKDB.stagingTableSql(FraudTables.TRANSACTION_DECISIONS))
+        .isEqualTo(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS \"freshet_staging_transaction_decisions\""
+                + columns);
+    assertThat(SqlDialect.POSTGRESQL.stagingTableSql(FraudTables.TRANSACTION_DECISIONS))
+        .isEqualTo(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS \"freshet_staging_transaction_decisions\""
+                + columns
+                + " ON COMMIT DELETE ROWS");
+  }
+
+  @Test
   void upsertOfAWriteOnceTableAlwaysReplaces() {
     // When the upsert of transaction_decisions is generated, Then it has no revision guard
     assertThat(SqlDialect.POSTGRESQL.upsertSql(FraudTables.TRANSACTION_DECISIONS))
@@ -57,7 +119,8 @@ class ServingTablesTest {
             "ON CONFLICT (\"transaction_id\") DO UPDATE SET \"customer_id\" ="
                 + " excluded.\"customer_id\", \"decision\" = excluded.\"decision\","
                 + " \"rules_fired\" = excluded.\"rules_fired\", \"event_time\" ="
-                + " excluded.\"event_time\", \"decided_at\" = excluded.\"decided_at\"");
+                + " excluded.\"event_time\", \"decided_at\" = excluded.\"decided_at\","
+                + " \"event_id\" = excluded.\"event_id\", \"details\" = excluded.\"details\"");
   }
 
   @Test

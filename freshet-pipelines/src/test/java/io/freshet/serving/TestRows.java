@@ -3,6 +3,7 @@ package io.freshet.serving;
 import io.freshet.core.fraud.AlertDetails;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudRule;
+import io.freshet.core.fraud.RuleHit;
 import io.freshet.core.fraud.Severity;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.Verdict;
@@ -62,7 +63,19 @@ final class TestRows {
   }
 
   static TransactionDecision decision(String transactionId, Verdict verdict, FraudRule... rules) {
-    return new TransactionDecision(transactionId, "c-1", verdict, rules, T0, T0 + 25);
+    RuleHit[] hits = new RuleHit[rules.length];
+    for (int i = 0; i < rules.length; i++) {
+      hits[i] =
+          new RuleHit(
+              rules[i],
+              switch (rules[i]) {
+                case VELOCITY -> AlertDetails.velocity(6);
+                case IMPOSSIBLE_TRAVEL -> AlertDetails.travel(1200.5, 30.0);
+                case AMOUNT_ANOMALY -> AlertDetails.amount(900.0, 30.0);
+              });
+    }
+    return new TransactionDecision(
+        transactionId, "evt-" + transactionId, "c-1", verdict, hits, T0, T0 + 25);
   }
 
   /**

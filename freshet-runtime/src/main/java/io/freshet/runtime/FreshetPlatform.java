@@ -1,8 +1,10 @@
 package io.freshet.runtime;
 
 import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.PipelineApi;
 import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.plugin.StoreSinks;
@@ -17,6 +19,7 @@ import io.freshet.runtime.flink.FlinkSettings;
 import io.freshet.runtime.http.ComponentHealth;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
+import io.freshet.runtime.http.WriteGuard;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.runtime.kafka.TopicProvisioner;
@@ -116,7 +119,8 @@ public final class FreshetPlatform implements AutoCloseable {
                         .map(TopicDescriptor::name)
                         .toList()),
                 new StatusRoutes(new StatusService(this::health, registry)),
-                new ViewRoutes(() -> store)));
+                new ViewRoutes(() -> store)),
+            new WriteGuard(config.apiToken()));
     started.push(http);
     PipelineGauges gauges = new PipelineGauges(config.latencySlas(), config.checkpointInterval());
     registry.register(gauges);
@@ -187,6 +191,20 @@ public final class FreshetPlatform implements AutoCloseable {
           flink.submit(new FlinkJobSpec(pipeline.name(), env -> pipeline.wire(env, context))));
     }
 
+    for (FreshetPipeline pipeline : pipelines.pipelines()) {
+      ApiContext apiContext =
+          new ApiContext(
+              context.kafka(),
+              TopicNaming.PRODUCTION,
+              () -> isRunning(pipeline.name()),
+              () -> Optional.ofNullable(store));
+      Optional<PipelineApi> api = pipeline.api(apiContext);
+      if (api.isPresent()) {
+        started.push(api.get());
+        http.register(api.get()::register);
+      }
+    }
+
     List<DemoStream> demo = new ArrayList<>();
     if (config.demo()) {
       for (FreshetPipeline pipeline : pipelines.pipelines()) {
@@ -241,6 +259,11 @@ public final class FreshetPlatform implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  private boolean isRunning(String job) {
+    EmbeddedFlink currentFlink = flink;
+    return currentFlink != null && currentFlink.jobStatuses().get(job) == JobStatus.RUNNING;
   }
 
   /** The current health of the broker and every job. */

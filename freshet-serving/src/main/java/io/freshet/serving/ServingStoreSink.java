@@ -15,7 +15,9 @@ import org.apache.flink.metrics.Counter;
  * one in the buffer) and upserts the buffer in one JDBC transaction in {@link SinkWriter#flush},
  * which Flink calls on every checkpoint barrier before the snapshot (and at the end of a bounded
  * input). So every row that precedes a checkpoint is durable in the store when the checkpoint is
- * taken.
+ * taken. The upsert is a bulk one: the rows go into a temporary staging table private to the
+ * writer's connection by the engine's bulk path (DuckDB's appender, PostgreSQL's {@code COPY}),
+ * then one {@code INSERT ... SELECT ... ON CONFLICT} statement per flush moves them into the table.
  *
  * <p>This is <em>effectively-once</em> through idempotent upserts, not a two-phase commit: rows of
  * an epoch whose checkpoint then fails (or rows flushed early because the buffer filled up) may
@@ -74,6 +76,16 @@ public final class ServingStoreSink<T> implements Sink<T> {
   /** A writer outside Flink; rows upserted are counted on {@code rowsWritten}. */
   ServingStoreWriter<T> createWriter(Counter rowsWritten) throws IOException {
     return new ServingStoreWriter<>(storeUrl, table, maxBufferedRows, rowsWritten);
+  }
+
+  /**
+   * The same writer Flink gets, driven by the caller instead (the {@code store} benchmark): {@code
+   * write} buffers rows, {@code flush} upserts them in one transaction, {@code close} releases the
+   * connection without writing what is still buffered. Rows upserted are counted on {@code
+   * rowsWritten}.
+   */
+  public SinkWriter<T> createStandaloneWriter(Counter rowsWritten) throws IOException {
+    return createWriter(rowsWritten);
   }
 
   @Override

@@ -145,6 +145,26 @@ public record ServingTable<T>(
     return sql.toString();
   }
 
+  /**
+   * One ALTER TABLE … ADD COLUMN IF NOT EXISTS per value column, which upgrades a table created
+   * before a column was added (new columns are null in old rows); no-ops otherwise.
+   */
+  public List<String> addMissingColumnsSql() {
+    List<String> statements = new ArrayList<>();
+    for (Column column : columns) {
+      if (!column.key()) {
+        statements.add(
+            "ALTER TABLE "
+                + quote(name)
+                + " ADD COLUMN IF NOT EXISTS "
+                + quote(column.name())
+                + ' '
+                + column.type().ddl());
+      }
+    }
+    return statements;
+  }
+
   @Override
   public String toString() {
     return "ServingTable[" + name + " " + Arrays.toString(columns.toArray()) + "]";

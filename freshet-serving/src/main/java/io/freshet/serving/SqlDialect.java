@@ -69,19 +69,48 @@ public enum SqlDialect {
     List<Column> columns = table.columns();
     String row = columns.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
     String placeholders = String.join(", ", java.util.Collections.nCopies(rows, row));
+    return "INSERT INTO "
+        + ServingTable.quote(table.name())
+        + " ("
+        + ServingTable.join(columns)
+        + ") VALUES "
+        + placeholders
+        + onConflictSql(table);
+  }
+
+  /**
+   * The upsert of every row of the writer's {@linkplain #stagingTableSql staging table} into the
+   * table in one statement, with the same conflict handling and revision guard as {@link
+   * #upsertSql(ServingTable)}. The staged rows must have distinct keys (one statement may not
+   * update a row twice).
+   */
+  public String upsertFromStagingSql(ServingTable<?> table) {
+    return "INSERT INTO "
+        + ServingTable.quote(table.name())
+        + " ("
+        + ServingTable.join(table.columns())
+        + ") SELECT "
+        + ServingTable.join(table.columns())
+        + " FROM "
+        + ServingTable.quote(stagingTableName(table))
+        + onConflictSql(table);
+  }
+
+  /**
+   * The conflict clause every upsert ends with: {@code ON CONFLICT (key) DO UPDATE SET c =
+   * excluded.c} for every non-key column, and for tables with a revision the guard that the
+   * incoming revision is not lower than the stored one, so replaying an old revision after a newer
+   * one reached the table leaves the newer one in place while an equal revision (a replay) rewrites
+   * the same values.
+   */
+  private static String onConflictSql(ServingTable<?> table) {
     String updates =
-        columns.stream()
+        table.columns().stream()
             .filter(c -> !c.key())
             .map(c -> ServingTable.quote(c.name()) + " = excluded." + ServingTable.quote(c.name()))
             .collect(Collectors.joining(", "));
     StringBuilder sql =
-        new StringBuilder("INSERT INTO ")
-            .append(ServingTable.quote(table.name()))
-            .append(" (")
-            .append(ServingTable.join(columns))
-            .append(") VALUES ")
-            .append(placeholders)
-            .append(" ON CONFLICT (")
+        new StringBuilder(" ON CONFLICT (")
             .append(ServingTable.join(table.keyColumns()))
             .append(") DO UPDATE SET ")
             .append(updates);
@@ -97,10 +126,53 @@ public enum SqlDialect {
     return sql.toString();
   }
 
+  /**
+   * The name of a writer's staging table for {@code table}. It is a temporary table, private to the
+   * writer's connection, so neither other writers nor readers ever see it.
+   */
+  static String stagingTableName(ServingTable<?> table) {
+    return "freshet_staging_" + table.name();
+  }
+
+  /**
+   * Creates the writer's staging table if its connection has none yet: a temporary table with the
+   * table's columns and types but no key, which a flush fills in bulk (DuckDB's appender,
+   * PostgreSQL's COPY) and then {@linkplain #upsertFromStagingSql upserts from}. On PostgreSQL it
+   * empties itself at every commit ({@code ON COMMIT DELETE ROWS}, a truncate without dead rows:
+   * autovacuum never cleans temporary tables); on DuckDB the flush deletes its rows before
+   * committing (see {@link #clearStagingSql}).
+   */
+  String stagingTableSql(ServingTable<?> table) {
+    StringBuilder sql =
+        new StringBuilder("CREATE TEMPORARY TABLE IF NOT EXISTS ")
+            .append(ServingTable.quote(stagingTableName(table)))
+            .append(" (");
+    List<Column> columns = table.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      Column column = columns.get(i);
+      sql.append(i == 0 ? "" : ", ")
+          .append(ServingTable.quote(column.name()))
+          .append(' ')
+          .append(column.type().ddl());
+    }
+    sql.append(')');
+    if (this == POSTGRESQL) {
+      sql.append(" ON COMMIT DELETE ROWS");
+    }
+    return sql.toString();
+  }
+
+  /** Deletes every row of the writer's staging table. */
+  String clearStagingSql(ServingTable<?> table) {
+    return "DELETE FROM " + ServingTable.quote(stagingTableName(table));
+  }
+
   /** The statements that create a table and its indexes if they do not exist yet. */
   public List<String> schemaSql(ServingTable<?> table) {
     List<String> statements = new ArrayList<>();
     statements.add(table.createTableSql());
+    // A store created by an older release lacks the columns added since; both engines add them.
+    statements.addAll(table.addMissingColumnsSql());
     // PostgreSQL needs a B-tree for time-range scans that do not lead with the key's first column;
     // DuckDB prunes by its per-block min/max zone maps instead, and an extra ART index would only
     // slow its upserts down.

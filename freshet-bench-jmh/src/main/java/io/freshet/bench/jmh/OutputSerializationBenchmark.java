@@ -4,6 +4,7 @@ import io.freshet.core.fraud.AlertDetails;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.FraudRule;
+import io.freshet.core.fraud.RuleHit;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.core.fraud.Verdict;
@@ -40,10 +41,26 @@ public class OutputSerializationBenchmark {
     long now = eventTime + 1_234L;
     approve =
         new TransactionDecision(
-            "txn-00000001", "cust-000042", Verdict.APPROVE, new FraudRule[0], eventTime, now);
+            "txn-00000001",
+            "evt-00000001",
+            "cust-000042",
+            Verdict.APPROVE,
+            new RuleHit[0],
+            eventTime,
+            now);
     block =
         new TransactionDecision(
-            "txn-00000002", "cust-000042", Verdict.BLOCK, FraudRule.values(), eventTime, now);
+            "txn-00000002",
+            "evt-00000002",
+            "cust-000042",
+            Verdict.BLOCK,
+            new RuleHit[] {
+              new RuleHit(FraudRule.VELOCITY, AlertDetails.velocity(7)),
+              new RuleHit(FraudRule.IMPOSSIBLE_TRAVEL, AlertDetails.travel(1_204.5, 12.0)),
+              new RuleHit(FraudRule.AMOUNT_ANOMALY, AlertDetails.amount(2_400.0, 61.25))
+            },
+            eventTime,
+            now);
     travelAlert =
         new FraudAlert(
             FraudRule.IMPOSSIBLE_TRAVEL.name() + ":txn-00000002",

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
           + " external cluster), print a table per scenario and write JSON and charts to"
           + " bench-results/.",
       "Scenarios: kafka-limit, flink-passthrough, fraud-throughput, fraud-latency,"
-          + " velocity-textbook, analytics-throughput, state, recovery, footprint, or all.",
+          + " velocity-textbook, analytics-throughput, state, recovery, store, decision-api, platform-throughput, footprint, or all.",
       "JMH microbenchmarks: bench/jmh."
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -71,9 +72,23 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--state-backend",
       description =
-          "State backend of the pipeline jobs: ${COMPLETION-CANDIDATES} (default: as freshet run,"
-              + " heap). fraud-throughput always measures both.")
-  StateBackendKind stateBackend = FreshetConfig.defaults().stateBackend();
+          "State backend of the pipeline jobs: ${COMPLETION-CANDIDATES} (default: as freshet run)."
+              + " fraud-throughput measures every backend unless this is given.")
+  StateBackendKind stateBackend;
+
+  @Option(
+      names = "--customers",
+      description =
+          "Customers of the fraud backlogs (fraud-throughput; default: events / 20, at most"
+              + " 100,000).")
+  Integer customers;
+
+  @Option(
+      names = "--span-days",
+      description =
+          "Spread the fraud-throughput backlog over this many days of event time (default: one"
+              + " transaction per customer every 30 minutes); e.g. 30 for a month of history.")
+  Integer spanDays;
 
   @Spec CommandSpec spec;
 
@@ -95,7 +110,10 @@ public final class BenchCommand implements Callable<Integer> {
             profile,
             resultsDir,
             seed == null ? BenchOptions.DEFAULT_SEED : seed,
-            stateBackend);
+            stateBackend == null ? FreshetConfig.defaults().stateBackend() : stateBackend,
+            customers == null ? OptionalInt.empty() : OptionalInt.of(customers),
+            spanDays == null ? OptionalInt.empty() : OptionalInt.of(spanDays),
+            stateBackend != null);
     PrintStream out = System.out;
     try {
       new BenchRunner(options, new ConsoleProgress(System.err, System.console() != null), out)

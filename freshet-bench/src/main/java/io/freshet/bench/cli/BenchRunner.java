@@ -44,8 +44,8 @@ public final class BenchRunner {
     Path resultsDir = options.scenarioResultsDir();
     Path workDir = Files.createTempDirectory("freshet-bench-");
     List<ScenarioResult> results = new ArrayList<>();
-    boolean cluster = scenarios.stream().anyMatch(BenchScenario::usesBenchCluster);
-    // Null resources are skipped on close.
+    // Scenarios that measure no job (the serving store's) need neither broker nor MiniCluster.
+    boolean cluster = scenarios.stream().anyMatch(BenchScenario::needsCluster);
     try (BenchKafka kafka = cluster ? startKafka(workDir) : null;
         BenchFlink flink =
             cluster

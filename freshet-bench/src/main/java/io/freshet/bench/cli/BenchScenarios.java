@@ -2,13 +2,16 @@ package io.freshet.bench.cli;
 
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.scenario.AnalyticsThroughputScenario;
+import io.freshet.bench.scenario.DecisionApiScenario;
 import io.freshet.bench.scenario.FlinkPassthroughScenario;
 import io.freshet.bench.scenario.FootprintScenario;
 import io.freshet.bench.scenario.FraudLatencyScenario;
 import io.freshet.bench.scenario.FraudThroughputScenario;
 import io.freshet.bench.scenario.KafkaLimitScenario;
+import io.freshet.bench.scenario.PlatformThroughputScenario;
 import io.freshet.bench.scenario.RecoveryScenario;
 import io.freshet.bench.scenario.StateScenario;
+import io.freshet.bench.scenario.StoreScenario;
 import io.freshet.bench.scenario.VelocityTextbookScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +34,10 @@ public final class BenchScenarios {
             new VelocityTextbookScenario(),
             new AnalyticsThroughputScenario(),
             new StateScenario(),
+            new DecisionApiScenario(),
+            new PlatformThroughputScenario(),
             new RecoveryScenario(),
+            new StoreScenario(),
             new FootprintScenario())) {
       all.put(s.name(), s);
     }

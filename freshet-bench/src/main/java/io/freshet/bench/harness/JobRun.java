@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.CheckpointType;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -104,6 +105,19 @@ public final class JobRun {
         .filter(c -> c.getCheckpointId() == id && c instanceof CompletedCheckpointStats)
         .map(c -> (CompletedCheckpointStats) c)
         .findFirst();
+  }
+
+  /**
+   * The checkpoint statistics of the job so far, or of the whole run once it ended: counts, and
+   * summaries (min, max, average, quantiles) of duration and sizes over every completed checkpoint.
+   */
+  public CheckpointStatsSnapshot checkpointStats() throws Exception {
+    var graph =
+        status().isGloballyTerminalState()
+            ? cluster.getArchivedExecutionGraph(jobId).get(30, TimeUnit.SECONDS)
+            : cluster.getExecutionGraph(jobId).get(10, TimeUnit.SECONDS);
+    CheckpointStatsSnapshot stats = graph.getCheckpointStatsSnapshot();
+    return stats == null ? CheckpointStatsSnapshot.empty() : stats;
   }
 
   /** Cancels the job and waits until it is gone. */

@@ -22,6 +22,18 @@ public record LatencySummary(
         millis.getMean());
   }
 
+  /** Summarises a histogram recorded in microseconds, in milliseconds with their fractions. */
+  public static LatencySummary ofMicros(Histogram micros) {
+    return new LatencySummary(
+        micros.getTotalCount(),
+        micros.getValueAtPercentile(50) / 1e3,
+        micros.getValueAtPercentile(90) / 1e3,
+        micros.getValueAtPercentile(99) / 1e3,
+        micros.getValueAtPercentile(99.9) / 1e3,
+        micros.getMaxValue() / 1e3,
+        micros.getMean() / 1e3);
+  }
+
   /** A histogram for latencies of up to ten minutes at 3 significant digits. */
   public static Histogram newHistogram() {
     return new Histogram(600_000L, 3);

@@ -113,7 +113,7 @@ public final class FootprintScenario implements BenchScenario {
 
   /** Measures a process of its own; the bench's broker and MiniCluster would only add noise. */
   @Override
-  public boolean usesBenchCluster() {
+  public boolean needsCluster() {
     return false;
   }
 

@@ -4,6 +4,7 @@ import io.freshet.bench.BenchContext;
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.Figures;
 import io.freshet.bench.harness.BenchJob;
+import io.freshet.bench.harness.HeapSampler;
 import io.freshet.bench.harness.JobRun;
 import io.freshet.bench.harness.OutputVisibility;
 import io.freshet.bench.harness.ResultTable;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 
 /**
  * {@code fraud-throughput}: the whole fraud pipeline (all rules, decisions and alerts through
@@ -45,12 +47,29 @@ public final class FraudThroughputScenario implements BenchScenario {
   @Override
   public ScenarioResult run(BenchContext context) throws Exception {
     long events = context.options().size(FULL_EVENTS, QUICK_EVENTS);
-    int customers = customersFor(events);
-    TransactionBacklog backlog = TransactionBacklog.of(context, events, customers);
+    int customers = context.options().customers().orElse(customersFor(events));
+    // --span-days D: the backlog covers D days of event time, each customer's transactions
+    // spread evenly over it (20 per customer over 30 days: one every 36 hours).
+    Duration gap =
+        context.options().spanDays().isPresent()
+            ? Duration.ofMillis(
+                Math.max(
+                    1,
+                    (long)
+                        ((double)
+                                Duration.ofDays(context.options().spanDays().getAsInt()).toMillis()
+                            * customers
+                            / events)))
+            : TransactionBacklog.DEFAULT_CUSTOMER_GAP;
+    TransactionBacklog backlog = TransactionBacklog.of(context, events, customers, gap);
     // Both backends on the same backlog: the state layout decides which one scales.
     Map<StateBackendKind, Measured> runs = new EnumMap<>(StateBackendKind.class);
     FraudOutputCheck.Checked checked = null;
-    for (StateBackendKind backend : StateBackendKind.values()) {
+    List<StateBackendKind> backends =
+        context.options().onlyStateBackend()
+            ? List.of(context.options().stateBackend())
+            : List.of(StateBackendKind.values());
+    for (StateBackendKind backend : backends) {
       Measured measured =
           measure(context, backlog, name() + "-" + backend.name().toLowerCase(), backend);
       checked = FraudOutputCheck.verify(context.kafka(), measured.naming(), backlog.workload());
@@ -65,6 +84,7 @@ public final class FraudThroughputScenario implements BenchScenario {
         new ScenarioResult.Builder(name(), context.options().quick())
             .parameter("events", events)
             .parameter("customers", customers)
+            .parameter("customer_gap_minutes", gap.toMinutes())
             .parameter("mean_record_bytes", backlog.loaded().meanValueBytes())
             .parameter("parallelism", BenchContext.PARALLELISM)
             .parameter("checkpoint_interval_ms", BenchJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis())
@@ -88,11 +108,26 @@ public final class FraudThroughputScenario implements BenchScenario {
             "vs kafka-limit (produce+consume)",
             "vs flink-passthrough",
             "decisions",
-            "alerts");
+            "alerts",
+            "checkpoints",
+            "checkpoint ms p50 / max",
+            "checkpointed MB mean",
+            "state B/customer",
+            "heap after GC max");
     for (Map.Entry<StateBackendKind, Measured> run : runs.entrySet()) {
       Measured m = run.getValue();
       String backend = run.getKey().label();
       result.figure(Figures.THROUGHPUT + "." + backend, m.rate());
+      Checkpoints c = m.checkpoints();
+      result
+          .figure("checkpoints." + backend, c.completed())
+          .figure("checkpoints_failed." + backend, c.failed())
+          .figure("checkpoint_ms_p50." + backend, c.durationP50Millis())
+          .figure("checkpoint_ms_max." + backend, c.durationMaxMillis())
+          .figure("checkpointed_bytes_mean." + backend, c.checkpointedMeanBytes())
+          .figure("state_bytes_max." + backend, c.maxStateBytes())
+          .figure("state_bytes_per_customer." + backend, (double) c.maxStateBytes() / customers)
+          .figure("heap_after_gc_max_bytes." + backend, m.heapAfterGcMax());
       table.row(
           backend + (run.getKey() == chosen ? " (default)" : ""),
           Format.count(events),
@@ -101,7 +136,12 @@ public final class FraudThroughputScenario implements BenchScenario {
           Format.ratio(kafka.map(k -> m.rate() / k)),
           Format.ratio(flink.map(f -> m.rate() / f)),
           Format.count(checked.decisions()),
-          Format.count(alerts));
+          Format.count(alerts),
+          c.completed() + (c.failed() > 0 ? " (" + c.failed() + " failed)" : ""),
+          c.durationP50Millis() + " / " + c.durationMaxMillis(),
+          String.format("%.1f", c.checkpointedMeanBytes() / 1e6),
+          String.format("%.0f", (double) c.maxStateBytes() / customers),
+          (m.heapAfterGcMax() >> 20) + " MiB");
     }
     return result
         .table(table.build())
@@ -110,11 +150,47 @@ public final class FraudThroughputScenario implements BenchScenario {
                 + " decisions and alerts of every run checked exactly against a plain-Java replay"
                 + " of the rules")
         .note("serving-store sinks replaced by discarding sinks; Kafka outputs exactly once")
+        .note(
+            "checkpoints: every completed periodic checkpoint of the run (1 s interval); checkpointed"
+                + " = bytes uploaded by a checkpoint (incremental on RocksDB, all state on the heap);"
+                + " state B/customer = the largest full state size of a completed checkpoint (the"
+                + " state once every customer has its history; the last checkpoints of a bounded"
+                + " run see finished tasks) / customers, including the sources' and sinks' few KB;"
+                + " the failed ones are mostly declined at the end of the input (task closing)")
+        .note(
+            "heap after GC max: the bench JVM's heap (it runs the TaskManager) right after its"
+                + " fullest collection during the run: what the TaskManager heap had to hold, at"
+                + " most; noisy, since collections come when G1 decides")
         .build();
   }
 
+  /** What the periodic checkpoints of one run cost. */
+  record Checkpoints(
+      long completed,
+      long failed,
+      long durationP50Millis,
+      long durationMaxMillis,
+      double checkpointedMeanBytes,
+      long maxStateBytes) {
+    static Checkpoints of(CheckpointStatsSnapshot stats) {
+      var summary = stats.getSummaryStats();
+      return new Checkpoints(
+          stats.getCounts().getNumberOfCompletedCheckpoints(),
+          stats.getCounts().getNumberOfFailedCheckpoints(),
+          Math.round(summary.getEndToEndDurationStats().getQuantile(0.5)),
+          summary.getEndToEndDurationStats().getMaximum(),
+          summary.getCheckpointedSize().getAverage(),
+          summary.getStateSizeStats().getMaximum());
+    }
+  }
+
   /** One timed catch-up run of the fraud job on {@code backlog}, and the naming it wrote under. */
-  record Measured(TopicNaming naming, double seconds, long events) {
+  record Measured(
+      TopicNaming naming,
+      double seconds,
+      long events,
+      Checkpoints checkpoints,
+      long heapAfterGcMax) {
     double rate() {
       return events / seconds;
     }
@@ -132,17 +208,26 @@ public final class FraudThroughputScenario implements BenchScenario {
             new FraudPipeline(), context.kafka(), backlog.naming().withOutputVersion(runName));
     List<String> outputs = fraud.createOutputs(context.kafka());
     BenchJob job = context.job(runName, fraud::wireInto).withStateBackend(backend);
-    double seconds =
-        context.timed(
-            runName,
-            () -> {
-              JobRun run = context.flink().submit(job);
-              long finished = run.awaitFinished(Duration.ofHours(1));
-              long visible =
-                  OutputVisibility.awaitNoOpenTransactions(
-                      context.kafka().admin(), outputs, Duration.ofMinutes(5));
-              return (Math.max(finished, visible) - run.submittedNanos()) / 1e9;
-            });
-    return new Measured(fraud.context().naming(), seconds, backlog.loaded().records());
+    JobRun[] run = new JobRun[1];
+    double seconds;
+    try (HeapSampler heap = new HeapSampler()) {
+      seconds =
+          context.timed(
+              runName,
+              () -> {
+                run[0] = context.flink().submit(job);
+                long finished = run[0].awaitFinished(Duration.ofHours(1));
+                long visible =
+                    OutputVisibility.awaitNoOpenTransactions(
+                        context.kafka().admin(), outputs, Duration.ofMinutes(5));
+                return (Math.max(finished, visible) - run[0].submittedNanos()) / 1e9;
+              });
+      return new Measured(
+          fraud.context().naming(),
+          seconds,
+          backlog.loaded().records(),
+          Checkpoints.of(run[0].checkpointStats()),
+          heap.maxAfterGc());
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.freshet.testkit.fraud.PlainTransactions;
 import io.freshet.testkit.fraud.TransactionScenarioGenerator;
 import io.freshet.testkit.fraud.TransactionStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 
 /** The bench's fraud inputs, all from the testkit's one seeded transaction generator. */
@@ -29,6 +30,16 @@ public final class FraudWorkloads {
     return TransactionScenarioGenerator.withSeed(seed)
         .customers(customers)
         .baseInstant(START)
+        .stream(events);
+  }
+
+  /** The same, each customer's transactions {@code customerGap} apart on average. */
+  public static TransactionStream stream(
+      long seed, long events, int customers, Duration customerGap) {
+    return TransactionScenarioGenerator.withSeed(seed)
+        .customers(customers)
+        .baseInstant(START)
+        .customerGap(customerGap)
         .stream(events);
   }
 

@@ -6,13 +6,16 @@ import io.freshet.bench.harness.BenchJob;
 import io.freshet.bench.harness.BenchKafka;
 import io.freshet.bench.harness.FreshetRunProcess;
 import io.freshet.bench.harness.OutputVisibility;
+import io.freshet.bench.harness.ProductionTopics;
 import io.freshet.bench.harness.Progress;
 import io.freshet.bench.harness.ScenarioResult;
 import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.testkit.kafka.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,30 +72,15 @@ public final class RecoveryScenario implements BenchScenario {
 
   @Override
   public ScenarioResult run(BenchContext context) throws Exception {
-    if (context.kafka().embeddedBroker().isEmpty()) {
-      return new ScenarioResult.Builder(name(), context.options().quick())
-          .parameter("skipped", true)
-          .note(
-              "skipped: recovery starts freshet run against the bench's broker, which creates"
-                  + " Freshet's production topics (transactions, transaction-decisions, ...);"
-                  + " that is only done on the bench's private embedded broker, not on the"
-                  + " cluster given with --bootstrap-servers")
-          .build();
+    Optional<ScenarioResult> skipped =
+        ProductionTopics.skippedOnExternalBroker(
+            context.kafka(), name(), context.options().quick());
+    if (skipped.isPresent()) {
+      return skipped.get();
     }
     FreshetRunProcess.requireCli();
     BenchKafka kafka = context.kafka();
-    if (kafka
-        .admin()
-        .listTopics()
-        .names()
-        .get(30, TimeUnit.SECONDS)
-        .contains(FraudTopics.TRANSACTIONS.name())) {
-      throw new IllegalStateException(
-          "recovery needs a broker without Freshet's production topics, but "
-              + FraudTopics.TRANSACTIONS.name()
-              + " already exists on "
-              + kafka.bootstrapServers());
-    }
+    ProductionTopics.requireAbsent(kafka, PipelineCatalog.discovered(), name());
     long events = context.options().size(FULL_EVENTS, QUICK_EVENTS);
     if (events > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("recovery: at most " + Integer.MAX_VALUE + " events");

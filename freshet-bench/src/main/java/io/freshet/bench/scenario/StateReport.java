@@ -118,9 +118,10 @@ final class StateReport {
                 + " operator state (source offsets, sink transactions), negligible at 1M keys")
         .note(
             "customers: one valid transaction each; what stays per idle customer (for 30 days of"
-                + " event time) is its CustomerHistory (one retained transaction, one event id,"
-                + " last location, alert times), the cleanup-timer ValueState and one event-time"
-                + " timer. Target <= "
+                + " event time) is its CustomerSummary (the recent transaction, one event-id"
+                + " fingerprint, last location, alert times, window count and sum), its ledger"
+                + " MapState entries (none until a transaction is older than the recent buffer),"
+                + " the cleanup-timer ValueState and one event-time timer. Target <= "
                 + (int) TARGET_CUSTOMER_BYTES
                 + " B/customer: heap backend "
                 + String.format("%.0f", customersHeap.bytesPerKey())

@@ -9,6 +9,7 @@ import io.freshet.pipelines.fraud.FraudPipeline;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.testkit.fraud.TransactionStream;
+import java.time.Duration;
 
 /**
  * A transaction backlog loaded once per run into the input topic of a private naming, shared by the
@@ -20,12 +21,24 @@ record TransactionBacklog(
 
   /** The backlog of {@code events} transactions over {@code customers}, loading it if new. */
   static TransactionBacklog of(BenchContext context, long events, int customers) {
+    return of(context, events, customers, DEFAULT_CUSTOMER_GAP);
+  }
+
+  /** Each customer's transactions {@link TransactionStream}'s default 30 minutes apart. */
+  static final Duration DEFAULT_CUSTOMER_GAP = Duration.ofMinutes(30);
+
+  /** The same, each customer's transactions {@code customerGap} apart on average. */
+  static TransactionBacklog of(
+      BenchContext context, long events, int customers, Duration customerGap) {
+    String gapTag =
+        customerGap.equals(DEFAULT_CUSTOMER_GAP) ? "" : "-gap" + customerGap.toMinutes() + "m";
     return context.backlog(
-        "transactions:" + events + ":" + customers,
+        "transactions:" + events + ":" + customers + gapTag,
         () -> {
           TransactionStream workload =
-              FraudWorkloads.stream(context.options().seed(), events, customers);
-          TopicNaming naming = context.kafka().naming("transactions-" + events + "-" + customers);
+              FraudWorkloads.stream(context.options().seed(), events, customers, customerGap);
+          TopicNaming naming =
+              context.kafka().naming("transactions-" + events + "-" + customers + gapTag);
           try {
             String topic =
                 context.kafka().createTopic(naming.resolve(FraudTopics.TRANSACTIONS)).name();

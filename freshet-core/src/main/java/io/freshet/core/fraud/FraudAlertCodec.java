@@ -30,15 +30,8 @@ public final class FraudAlertCodec implements Codec<FraudAlert> {
     json.writeStringField("detected_at", Timestamps.format(alert.detectedAt()));
     AlertDetails details = alert.details();
     if (details != null) {
-      json.writeObjectFieldStart("details");
-      if (details.count() != null) {
-        json.writeNumberField("count", details.count().intValue());
-      }
-      writeIfPresent(json, "distance_km", details.distanceKm());
-      writeIfPresent(json, "minutes", details.minutes());
-      writeIfPresent(json, "amount", details.amount());
-      writeIfPresent(json, "mean", details.mean());
-      json.writeEndObject();
+      json.writeFieldName("details");
+      AlertDetailsJson.write(json, details);
     }
     json.writeEndObject();
   }
@@ -51,17 +44,7 @@ public final class FraudAlertCodec implements Codec<FraudAlert> {
   @Override
   public FraudAlert decode(byte[] bytes) {
     JsonNode root = Json.readObject(bytes, "alert");
-    JsonNode d = root.get("details");
-    AlertDetails details = null;
-    if (d != null && !d.isNull()) {
-      details =
-          new AlertDetails(
-              d.hasNonNull("count") ? d.get("count").intValue() : null,
-              optionalDouble(d, "distance_km"),
-              optionalDouble(d, "minutes"),
-              optionalDouble(d, "amount"),
-              optionalDouble(d, "mean"));
-    }
+    AlertDetails details = AlertDetailsJson.read(root.get("details"));
     try {
       return new FraudAlert(
           Json.text(root, "alert_id"),
@@ -75,23 +58,5 @@ public final class FraudAlertCodec implements Codec<FraudAlert> {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("alert has an unparseable timestamp", e);
     }
-  }
-
-  private static void writeIfPresent(JsonGenerator json, String name, Double value)
-      throws IOException {
-    if (value != null) {
-      json.writeNumberField(name, value.doubleValue());
-    }
-  }
-
-  private static Double optionalDouble(JsonNode parent, String name) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isNumber()) {
-      throw new IllegalArgumentException("details field " + name + " is not a number");
-    }
-    return node.doubleValue();
   }
 }

@@ -8,7 +8,10 @@ import io.freshet.core.time.Timestamps;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 
-/** JSON of the {@code transaction-decisions} topic, fired rules by name in the decision's order. */
+/**
+ * JSON of the {@code transaction-decisions} topic: fired rules by name in the decision's order, and
+ * under {@code details} the numbers behind each.
+ */
 public final class TransactionDecisionCodec implements Codec<TransactionDecision> {
   private static final long serialVersionUID = 1L;
 
@@ -17,43 +20,70 @@ public final class TransactionDecisionCodec implements Codec<TransactionDecision
     return Json.write(decision, TransactionDecisionCodec::write);
   }
 
-  private static void write(JsonGenerator json, TransactionDecision decision) throws IOException {
+  /** Writes {@code decision} as one JSON object, for callers that embed it in a larger document. */
+  public static void write(JsonGenerator json, TransactionDecision decision) throws IOException {
     json.writeStartObject();
-    json.writeStringField("transaction_id", decision.transactionId());
-    json.writeStringField("customer_id", decision.customerId());
-    json.writeStringField("decision", decision.decision().name());
-    json.writeArrayFieldStart("rules_fired");
-    for (FraudRule rule : decision.rulesFired()) {
-      json.writeString(rule.name());
-    }
-    json.writeEndArray();
-    json.writeStringField("event_time", Timestamps.format(decision.eventTime()));
-    json.writeStringField("decided_at", Timestamps.format(decision.decidedAt()));
+    writeFields(json, decision);
     json.writeEndObject();
   }
 
+  /** Writes the decision's fields into the object {@code json} is in. */
+  public static void writeFields(JsonGenerator json, TransactionDecision decision)
+      throws IOException {
+    json.writeStringField("transaction_id", decision.transactionId());
+    if (decision.eventId() != null) {
+      json.writeStringField("event_id", decision.eventId());
+    }
+    json.writeStringField("customer_id", decision.customerId());
+    json.writeStringField("decision", decision.decision().name());
+    json.writeArrayFieldStart("rules_fired");
+    for (RuleHit hit : decision.hits()) {
+      json.writeString(hit.rule().name());
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("details");
+    for (RuleHit hit : decision.hits()) {
+      json.writeFieldName(hit.rule().name());
+      AlertDetailsJson.write(json, hit.details());
+    }
+    json.writeEndObject();
+    json.writeStringField("event_time", Timestamps.format(decision.eventTime()));
+    json.writeStringField("decided_at", Timestamps.format(decision.decidedAt()));
+  }
+
   /**
-   * Parses a decision written by {@link #encode}.
+   * Parses a decision written by {@link #encode}; one written before event ids and details were
+   * recorded reads with a null event id and no details.
    *
    * @throws IllegalArgumentException when the bytes are not such a decision
    */
   @Override
   public TransactionDecision decode(byte[] bytes) {
-    JsonNode root = Json.readObject(bytes, "decision");
+    return read(Json.readObject(bytes, "decision"));
+  }
+
+  /** Reads a decision object such as {@link #write} produces. */
+  public static TransactionDecision read(JsonNode root) {
     JsonNode rulesNode = root.get("rules_fired");
     if (rulesNode == null || !rulesNode.isArray()) {
       throw new IllegalArgumentException("decision field rules_fired is not an array");
     }
-    FraudRule[] rules = new FraudRule[rulesNode.size()];
-    for (int i = 0; i < rules.length; i++) {
-      rules[i] = FraudRule.valueOf(rulesNode.get(i).asText());
+    JsonNode detailsNode = root.get("details");
+    RuleHit[] hits = new RuleHit[rulesNode.size()];
+    for (int i = 0; i < hits.length; i++) {
+      FraudRule rule = FraudRule.valueOf(rulesNode.get(i).asText());
+      AlertDetails details =
+          detailsNode == null ? null : AlertDetailsJson.read(detailsNode.get(rule.name()));
+      hits[i] = new RuleHit(rule, details);
     }
+    JsonNode eventId = root.get("event_id");
     try {
       return new TransactionDecision(
           Json.text(root, "transaction_id"),
+          eventId == null || eventId.isNull() ? null : eventId.asText(),
           Json.text(root, "customer_id"),
           Verdict.valueOf(Json.text(root, "decision")),
-          rules,
+          hits,
           Timestamps.parse(Json.text(root, "event_time")),
           Timestamps.parse(Json.text(root, "decided_at")));
     } catch (DateTimeParseException e) {

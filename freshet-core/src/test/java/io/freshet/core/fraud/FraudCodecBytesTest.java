@@ -64,15 +64,7 @@ class FraudCodecBytesTest {
 
   private static FraudAlert randomAlert(Random random) {
     FraudRule rule = FraudRule.values()[random.nextInt(FraudRule.values().length)];
-    AlertDetails details =
-        random.nextInt(10) == 0
-            ? null
-            : new AlertDetails(
-                random.nextBoolean() ? null : random.nextInt() >> random.nextInt(32),
-                maybeDouble(random),
-                maybeDouble(random),
-                maybeDouble(random),
-                maybeDouble(random));
+    AlertDetails details = random.nextInt(10) == 0 ? null : randomDetails(random);
     return new FraudAlert(
         text(random),
         rule,
@@ -84,18 +76,28 @@ class FraudCodecBytesTest {
         details);
   }
 
+  private static AlertDetails randomDetails(Random random) {
+    return new AlertDetails(
+        random.nextBoolean() ? null : random.nextInt() >> random.nextInt(32),
+        maybeDouble(random),
+        maybeDouble(random),
+        maybeDouble(random),
+        maybeDouble(random));
+  }
+
   private static TransactionDecision randomDecision(Random random) {
-    List<FraudRule> rules = new ArrayList<>();
+    List<RuleHit> hits = new ArrayList<>();
     for (FraudRule rule : FraudRule.values()) {
       if (random.nextBoolean()) {
-        rules.add(rule);
+        hits.add(new RuleHit(rule, randomDetails(random)));
       }
     }
     return new TransactionDecision(
         text(random),
+        random.nextBoolean() ? text(random) : null,
         text(random),
-        Verdict.forRulesFired(rules.size()),
-        rules.toArray(FraudRule[]::new),
+        Verdict.forRulesFired(hits.size()),
+        hits.toArray(RuleHit[]::new),
         millis(random),
         millis(random));
   }

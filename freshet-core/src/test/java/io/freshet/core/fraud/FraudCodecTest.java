@@ -68,9 +68,13 @@ class FraudCodecTest {
     TransactionDecision decision =
         new TransactionDecision(
             "txn-9",
+            "evt-9",
             "cust-42",
             Verdict.BLOCK,
-            new FraudRule[] {FraudRule.VELOCITY, FraudRule.AMOUNT_ANOMALY},
+            new RuleHit[] {
+              new RuleHit(FraudRule.VELOCITY, AlertDetails.velocity(6)),
+              new RuleHit(FraudRule.AMOUNT_ANOMALY, AlertDetails.amount(900.0, 30.5))
+            },
             NOON.toEpochMilli(),
             DETECTED.toEpochMilli());
 
@@ -86,9 +90,10 @@ class FraudCodecTest {
     TransactionDecision decision =
         new TransactionDecision(
             "txn-9",
+            "evt-9",
             "cust-42",
             Verdict.APPROVE,
-            new FraudRule[0],
+            new RuleHit[0],
             NOON.toEpochMilli(),
             DETECTED.toEpochMilli());
 
@@ -110,16 +115,18 @@ class FraudCodecTest {
     TransactionDecision decision =
         new TransactionDecision(
             "txn-9",
+            "evt-9",
             "cust-42",
             Verdict.REVIEW,
-            new FraudRule[] {FraudRule.VELOCITY},
+            new RuleHit[] {new RuleHit(FraudRule.VELOCITY, AlertDetails.velocity(6))},
             NOON.toEpochMilli(),
             DETECTED.toEpochMilli());
 
     assertThat(new String(new TransactionDecisionCodec().encode(decision), StandardCharsets.UTF_8))
         .isEqualTo(
-            "{\"transaction_id\":\"txn-9\",\"customer_id\":\"cust-42\",\"decision\":\"REVIEW\","
-                + "\"rules_fired\":[\"VELOCITY\"],\"event_time\":\"2026-11-26T12:00:00.000Z\","
+            "{\"transaction_id\":\"txn-9\",\"event_id\":\"evt-9\",\"customer_id\":\"cust-42\","
+                + "\"decision\":\"REVIEW\",\"rules_fired\":[\"VELOCITY\"],"
+                + "\"details\":{\"VELOCITY\":{\"count\":6}},\"event_time\":\"2026-11-26T12:00:00.000Z\","
                 + "\"decided_at\":\"2026-11-26T12:00:01.500Z\"}");
   }
 

@@ -32,7 +32,13 @@ final class TreeFraudJson {
     json.put("detected_at", format(alert.detectedAt()));
     AlertDetails details = alert.details();
     if (details != null) {
-      ObjectNode d = json.putObject("details");
+      details(json.putObject("details"), details);
+    }
+    return write(json);
+  }
+
+  private static void details(ObjectNode d, AlertDetails details) {
+    {
       if (details.count() != null) {
         d.put("count", details.count());
       }
@@ -49,17 +55,23 @@ final class TreeFraudJson {
         d.put("mean", details.mean());
       }
     }
-    return write(json);
   }
 
   static byte[] decision(TransactionDecision decision) {
     ObjectNode json = MAPPER.createObjectNode();
     json.put("transaction_id", decision.transactionId());
+    if (decision.eventId() != null) {
+      json.put("event_id", decision.eventId());
+    }
     json.put("customer_id", decision.customerId());
     json.put("decision", decision.decision().name());
     ArrayNode rules = json.putArray("rules_fired");
     for (FraudRule rule : decision.rulesFired()) {
       rules.add(rule.name());
+    }
+    ObjectNode details = json.putObject("details");
+    for (RuleHit hit : decision.hits()) {
+      details(details.putObject(hit.rule().name()), hit.details());
     }
     json.put("event_time", format(decision.eventTime()));
     json.put("decided_at", format(decision.decidedAt()));

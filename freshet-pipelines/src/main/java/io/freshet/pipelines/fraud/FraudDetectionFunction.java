@@ -3,10 +3,11 @@ package io.freshet.pipelines.fraud;
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
 import io.freshet.core.envelope.RawRecord;
-import io.freshet.core.fraud.CustomerHistory;
+import io.freshet.core.fraud.CustomerSummary;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudDetector;
 import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.fraud.LedgerEntry;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionWriter;
@@ -20,9 +21,12 @@ import io.freshet.pipelines.topic.TopicNaming;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
@@ -34,6 +38,11 @@ import org.apache.flink.util.OutputTag;
  * Keyed by customer: skips duplicate deliveries, judges each transaction with {@link
  * FraudDetector}, emits its decision and (on a side output) its alerts, and forgets customers idle
  * for the configured event time.
+ *
+ * <p>State per customer: a {@link CustomerSummary} (a POJO of a few scalars, the last minutes'
+ * transactions and the last 24 hours' event-id fingerprints) and the 30-day amount entries in a
+ * {@code MapState} from event time to {@link LedgerEntry}, read and written only where they change,
+ * so neither an event nor an incremental checkpoint costs the customer's whole history.
  */
 public final class FraudDetectionFunction
     extends KeyedProcessFunction<String, Arrival<Transaction>, TransactionDecision> {
@@ -43,7 +52,8 @@ public final class FraudDetectionFunction
   public static final OutputTag<FraudAlert> ALERTS =
       new OutputTag<>("fraud-alerts", TypeInformation.of(FraudAlert.class));
 
-  static final String HISTORY_STATE = "customer-history";
+  static final String SUMMARY_STATE = "customer-summary";
+  static final String LEDGER_STATE = "customer-ledger";
   static final String CLEANUP_TIMER_STATE = "cleanup-timer";
 
   private final FraudRulesConfig rules;
@@ -52,7 +62,9 @@ public final class FraudDetectionFunction
   private final String decisionsTopic;
   private final String alertsTopic;
   private transient FraudDetector detector;
-  private transient ValueState<CustomerHistory> history;
+  private transient ValueState<CustomerSummary> summary;
+  private transient MapState<Long, LedgerEntry> ledgerState;
+  private transient MapStateLedger ledger;
   private transient ValueState<Long> cleanupTimer;
   private transient Counter duplicates;
   private transient Histogram decisionLatency;
@@ -77,11 +89,17 @@ public final class FraudDetectionFunction
   @Override
   public void open(OpenContext openContext) {
     detector = new FraudDetector(rules);
-    history =
+    summary =
         getRuntimeContext()
             .getState(
                 new ValueStateDescriptor<>(
-                    HISTORY_STATE, TypeInformation.of(CustomerHistory.class)));
+                    SUMMARY_STATE, TypeInformation.of(CustomerSummary.class)));
+    ledgerState =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    LEDGER_STATE, LongSerializer.INSTANCE, LedgerEntrySerializer.INSTANCE));
+    ledger = new MapStateLedger(ledgerState);
     cleanupTimer =
         getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_TIMER_STATE, Long.class));
     MetricGroup metrics = FreshetMetrics.of(getRuntimeContext().getMetricGroup());
@@ -101,10 +119,13 @@ public final class FraudDetectionFunction
       Arrival<Transaction> arrival, Context ctx, Collector<TransactionDecision> out)
       throws Exception {
     Transaction txn = arrival.event();
-    CustomerHistory before = history.value();
+    CustomerSummary before = summary.value();
     FraudDetector.Evaluation evaluation;
     try {
-      evaluation = detector.evaluate(before, txn, ctx.timerService().currentProcessingTime());
+      evaluation =
+          detector.evaluate(before, ledger, txn, ctx.timerService().currentProcessingTime());
+    } catch (MapStateLedger.StateAccessException e) {
+      throw (Exception) e.getCause();
     } catch (RuntimeException e) {
       // A rule bug must not stop fraud detection for everyone: the event is kept for redrive.
       ctx.output(DeadLetters.TAG, deadLetter(txn, e));
@@ -114,8 +135,8 @@ public final class FraudDetectionFunction
       duplicates.inc();
       return;
     }
-    CustomerHistory after = evaluation.history();
-    history.update(after);
+    CustomerSummary after = evaluation.summary();
+    summary.update(after);
     rescheduleCleanup(ctx, after);
     out.collect(evaluation.decision());
     long now = System.currentTimeMillis();
@@ -137,7 +158,8 @@ public final class FraudDetectionFunction
       return;
     }
     if (timestamp >= due) {
-      history.clear();
+      summary.clear();
+      ledgerState.clear();
       cleanupTimer.clear();
     } else {
       // The customer was active since this timer was set: wait for the new idle time.
@@ -148,14 +170,14 @@ public final class FraudDetectionFunction
   /**
    * Keeps exactly one cleanup timer per customer. A customer is idle once event time (the
    * watermark) has passed both its newest transaction and the moment its last transaction arrived
-   * by the idle timeout: a transaction arriving late is still activity, so its history is not
-   * dropped before the rules can use it.
+   * by the idle timeout: a transaction arriving late is still activity, so its state is not dropped
+   * before the rules can use it.
    *
    * <p>Activity only moves the due time in state; the armed timer is left alone and, when it fires
    * early, re-arms itself for the new due time. Deleting and registering a timer on every event
    * cost more than the rules themselves.
    */
-  private void rescheduleCleanup(Context ctx, CustomerHistory after) throws Exception {
+  private void rescheduleCleanup(Context ctx, CustomerSummary after) throws Exception {
     long idle = rules.idleTimeout().toMillis();
     long watermark = ctx.timerService().currentWatermark();
     long due = Math.max(detector.expiryTime(after), saturatedAdd(watermark, idle));

@@ -72,11 +72,21 @@ public final class FraudDetectionJob {
             .name("fraud-rules");
 
     decisions.sinkTo(io.decisions()).uid("decisions-sink").name("decisions-sink");
-    decisions.sinkTo(io.decisionStore()).uid("decisions-store-sink").name("decisions-store-sink");
+    // The store sinks upsert on the checkpoint barrier; in a task of their own that work never
+    // holds up the rules, so a decision reaches Kafka (and the decision API) while they write.
+    decisions
+        .sinkTo(io.decisionStore())
+        .uid("decisions-store-sink")
+        .name("decisions-store-sink")
+        .disableChaining();
 
     DataStream<FraudAlert> alerts = decisions.getSideOutput(FraudDetectionFunction.ALERTS);
     alerts.sinkTo(io.alerts()).uid("alerts-sink").name("alerts-sink");
-    alerts.sinkTo(io.alertStore()).uid("alerts-store-sink").name("alerts-store-sink");
+    alerts
+        .sinkTo(io.alertStore())
+        .uid("alerts-store-sink")
+        .name("alerts-store-sink")
+        .disableChaining();
 
     DataStream<DeadLetterRecord> deadLetters =
         transactions.getSideOutput(DeadLetters.TAG).union(decisions.getSideOutput(DeadLetters.TAG));

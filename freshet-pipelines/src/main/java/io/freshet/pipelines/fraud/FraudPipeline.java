@@ -1,14 +1,18 @@
 package io.freshet.pipelines.fraud;
 
 import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.pipelines.fraud.api.FraudDecisionApi;
+import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.PipelineApi;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.serving.ServingTable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The fraud-detection plug-in: a decision per transaction, deduplicated alerts, dead letters. */
@@ -52,6 +56,17 @@ public final class FraudPipeline implements FreshetPipeline {
     new FraudDetectionJob(
             FraudKafkaIo.create(context), FraudRulesConfig.defaults(), context.naming())
         .wireInto(env);
+  }
+
+  /** The payment gateway's decision API, {@code /api/fraud/decisions}. */
+  @Override
+  public Optional<PipelineApi> api(ApiContext context) {
+    return Optional.of(
+        new FraudDecisionApi(
+            context,
+            FraudTopics.TRANSACTIONS,
+            FraudTopics.TRANSACTION_DECISIONS,
+            FraudTables.TRANSACTION_DECISIONS));
   }
 
   @Override

@@ -8,6 +8,7 @@ import static io.freshet.serving.SqlType.VARCHAR;
 
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudRule;
+import io.freshet.core.fraud.RuleHit;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.serving.JsonText;
 import io.freshet.serving.ServingTable;
@@ -54,7 +55,9 @@ public final class FraudTables {
               value("decision", VARCHAR),
               value("rules_fired", JSON),
               value("event_time", TIMESTAMP),
-              value("decided_at", TIMESTAMP)),
+              value("decided_at", TIMESTAMP),
+              value("event_id", VARCHAR),
+              value("details", JSON)),
           "event_time",
           null,
           d ->
@@ -64,6 +67,22 @@ public final class FraudTables {
                 d.decision().name(),
                 JsonText.stringArray(d.rulesFiredList().stream().map(FraudRule::name).toList()),
                 d.eventTime(),
-                d.decidedAt()
+                d.decidedAt(),
+                d.eventId(),
+                ruleDetails(d)
               });
+
+  /** The numbers behind each fired rule, as {@code {"VELOCITY": {"count": 6}, ...}}. */
+  private static String ruleDetails(TransactionDecision decision) {
+    StringBuilder json = new StringBuilder("{");
+    for (RuleHit hit : decision.hits()) {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      // Rule names are Java identifiers: nothing to escape.
+      json.append('"').append(hit.rule().name()).append("\":");
+      json.append(JsonText.alertDetails(hit.details()));
+    }
+    return json.append('}').toString();
+  }
 }

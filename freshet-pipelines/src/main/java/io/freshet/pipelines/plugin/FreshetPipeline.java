@@ -6,6 +6,7 @@ import io.freshet.pipelines.topic.TopicRole;
 import io.freshet.serving.ServingTable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -55,6 +56,14 @@ public interface FreshetPipeline {
   /** The demo traffic it offers, writing to topics under {@code naming}; none by default. */
   default List<DemoStream> demo(TopicNaming naming, long seed) {
     return List.of();
+  }
+
+  /**
+   * The HTTP API it serves beside {@code /api/views} (commands, decisions), built once its job is
+   * submitted; none by default.
+   */
+  default Optional<PipelineApi> api(ApiContext context) {
+    return Optional.empty();
   }
 
   /** Its input topics (declared names), the ones demo traffic and producers write. */

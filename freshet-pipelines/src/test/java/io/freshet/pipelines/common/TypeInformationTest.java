@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freshet.core.clickstream.RevenueRow;
 import io.freshet.core.clickstream.SessionRow;
-import io.freshet.core.fraud.CustomerHistory;
+import io.freshet.core.fraud.CustomerSummary;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
@@ -28,7 +28,7 @@ class TypeInformationTest {
         Transaction.class,
         TransactionDecision.class,
         FraudAlert.class,
-        CustomerHistory.class,
+        CustomerSummary.class,
         DeadLetterRecord.class,
         SensorStats5s.class,
         SensorStddev1m.class,

@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -116,13 +121,14 @@ class FraudDetectionFunctionTest {
     send(txn("alice", 2, NOON.plus(Duration.ofDays(10)), 20));
     // Then one cleanup timer per customer (alice's re-arms when it fires before her new idle time)
     assertThat(harness.numEventTimeTimers()).isEqualTo(2);
-    // (history and cleanup-timer state per customer)
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(4);
+    // (summary and cleanup-timer state per customer, and alice's ledger: her first transaction
+    // left the summary's recent buffer when the second arrived)
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(5);
 
     // When event time passes bob's expiry but not alice's
     harness.processWatermark(NOON.toEpochMilli() + THIRTY_DAYS);
     // Then bob is forgotten
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     // When it passes alice's too
@@ -130,6 +136,49 @@ class FraudDetectionFunctionTest {
     // Then no state and no timers are left
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void onRocksDbTheLedgerIsClearedWithTheRestOfTheState() throws Exception {
+    // Given a customer whose month of transactions went into the ledger, on RocksDB
+    var rocks =
+        new KeyedOneInputStreamOperatorTestHarness<
+            String, Arrival<Transaction>, TransactionDecision>(
+            new KeyedProcessOperator<>(
+                new FraudDetectionFunction(FraudRulesConfig.defaults(), PipelineId.of("test"))),
+            (Arrival<Transaction> a) -> a.event().customerId(),
+            Types.STRING);
+    rocks.setStateBackend(new EmbeddedRocksDBStateBackend());
+    rocks.open();
+    try {
+      for (int i = 0; i < 20; i++) {
+        Transaction t = txn("fay", i, NOON.plus(Duration.ofHours(36L * i)), 20);
+        rocks.processElement(new Arrival<>(t, t.eventTime()), t.eventTime());
+      }
+      KeyedStateBackend<String> backend =
+          ((AbstractStreamOperator<?>) rocks.getOperator()).getKeyedStateBackend();
+      for (String state :
+          List.of(
+              FraudDetectionFunction.SUMMARY_STATE,
+              FraudDetectionFunction.LEDGER_STATE,
+              FraudDetectionFunction.CLEANUP_TIMER_STATE)) {
+        assertThat(backend.getKeys(state, VoidNamespace.INSTANCE)).as(state).containsExactly("fay");
+      }
+      // When she has been idle for 30 days
+      rocks.processWatermark(NOON.plus(Duration.ofHours(36L * 19)).toEpochMilli() + THIRTY_DAYS);
+      // Then nothing of her is left
+      for (String state :
+          List.of(
+              FraudDetectionFunction.SUMMARY_STATE,
+              FraudDetectionFunction.LEDGER_STATE,
+              FraudDetectionFunction.CLEANUP_TIMER_STATE)) {
+        assertThat(backend.getKeys(state, VoidNamespace.INSTANCE)).as(state).isEmpty();
+      }
+      assertThat(rocks.numEventTimeTimers()).isZero();
+      assertThat(rocks.extractOutputValues()).hasSize(20);
+    } finally {
+      rocks.close();
+    }
   }
 
   @Test

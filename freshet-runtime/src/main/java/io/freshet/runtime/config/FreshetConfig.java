@@ -25,6 +25,7 @@ public final class FreshetConfig {
   private final int kafkaPort;
   private final int controllerPort;
   private final int httpPort;
+  private final Optional<String> apiToken;
   private final boolean demo;
   private final int demoRate;
   private final int parallelism;
@@ -43,6 +44,7 @@ public final class FreshetConfig {
     this.kafkaPort = b.kafkaPort;
     this.controllerPort = b.controllerPort;
     this.httpPort = b.httpPort;
+    this.apiToken = Objects.requireNonNull(b.apiToken, "apiToken");
     this.demo = b.demo;
     this.demoRate = b.demoRate;
     this.parallelism = b.parallelism;
@@ -74,6 +76,7 @@ public final class FreshetConfig {
     b.kafkaPort = kafkaPort;
     b.controllerPort = controllerPort;
     b.httpPort = httpPort;
+    b.apiToken = apiToken;
     b.demo = demo;
     b.demoRate = demoRate;
     b.parallelism = parallelism;
@@ -113,6 +116,14 @@ public final class FreshetConfig {
     return httpPort;
   }
 
+  /**
+   * The bearer token writes over HTTP must present; empty means writes are refused (safe by
+   * default: nothing can append events or replay dead letters until a token is set).
+   */
+  public Optional<String> apiToken() {
+    return apiToken;
+  }
+
   /** Whether to generate demo traffic. */
   public boolean demo() {
     return demo;
@@ -148,8 +159,9 @@ public final class FreshetConfig {
   }
 
   /**
-   * Where Flink keeps keyed state: heap (default) was faster on the benchmarks; RocksDB with
-   * incremental checkpoints scales past the heap.
+   * Where Flink keeps keyed state: RocksDB (default) with incremental checkpoints, whose cost is
+   * what changed since the last one; the heap is faster per event but snapshots every key at every
+   * checkpoint (docs/benchmarks.md, issue 11).
    */
   public StateBackendKind stateBackend() {
     return stateBackend;
@@ -220,6 +232,9 @@ public final class FreshetConfig {
         }
       }
     }
+    if (apiToken.isPresent() && apiToken.get().length() < 8) {
+      problems.add("--api-token must have at least 8 characters");
+    }
     if (demoRate < 1 || demoRate > 1_000_000) {
       problems.add("--rate must be between 1 and 1000000 events/s, was " + demoRate);
     }
@@ -277,6 +292,7 @@ public final class FreshetConfig {
     private int kafkaPort = 9092;
     private int controllerPort = 9093;
     private int httpPort = 8080;
+    private Optional<String> apiToken = Optional.empty();
     private boolean demo = true;
     private int demoRate = 100;
     private int parallelism = 2;
@@ -284,7 +300,7 @@ public final class FreshetConfig {
     private Duration maxOutOfOrderness = PipelineContext.DEFAULT_MAX_OUT_OF_ORDERNESS;
     private Duration sourceIdleness = PipelineContext.DEFAULT_SOURCE_IDLENESS;
     private Map<String, Duration> latencySlaOverrides = new LinkedHashMap<>();
-    private StateBackendKind stateBackend = StateBackendKind.HEAP;
+    private StateBackendKind stateBackend = StateBackendKind.DEFAULT;
     private PipelineCatalog catalog;
     private List<String> selectedPipelines = new ArrayList<>();
     private PipelineSettings settings = PipelineSettings.defaults();
@@ -314,6 +330,12 @@ public final class FreshetConfig {
 
     public Builder httpPort(int value) {
       httpPort = value;
+      return this;
+    }
+
+    /** The bearer token for HTTP writes; blank or null leaves writes disabled. */
+    public Builder apiToken(String value) {
+      apiToken = Optional.ofNullable(value).filter(s -> !s.isBlank());
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.freshet.runtime.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freshet.pipelines.plugin.ApiRole;
 import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -49,7 +50,7 @@ public final class DeadLetterRoutes implements HttpRoutes {
   public void register(Javalin app) {
     app.get("/api/dlq", ctx -> answer(ctx, () -> list(ctx)));
     app.get("/api/dlq/{topic}/{offset}", ctx -> answer(ctx, () -> show(ctx)));
-    app.post("/api/dlq/replay", ctx -> answer(ctx, () -> replay(ctx)));
+    app.post("/api/dlq/replay", ctx -> answer(ctx, () -> replay(ctx)), ApiRole.WRITE);
   }
 
   /** A status and JSON body. */

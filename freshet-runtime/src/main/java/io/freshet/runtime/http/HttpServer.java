@@ -2,6 +2,7 @@ package io.freshet.runtime.http;
 
 import io.javalin.Javalin;
 import java.util.List;
+import java.util.Optional;
 
 /** Freshet's HTTP API on one port: health, plus the routes other components contribute. */
 public final class HttpServer implements AutoCloseable {
@@ -13,8 +14,18 @@ public final class HttpServer implements AutoCloseable {
 
   /** Starts serving {@code /api/health} and {@code routes} on {@code port} (0 picks a free one). */
   public static HttpServer start(int port, HealthProbe health, List<HttpRoutes> routes) {
+    return start(port, health, routes, new WriteGuard(Optional.empty()));
+  }
+
+  /**
+   * Starts serving {@code /api/health} and {@code routes} on {@code port} (0 picks a free one),
+   * with writes guarded by {@code writes}.
+   */
+  public static HttpServer start(
+      int port, HealthProbe health, List<HttpRoutes> routes, WriteGuard writes) {
     Javalin app =
         Javalin.create(config -> config.showJavalinBanner = false)
+            .beforeMatched(writes::check)
             .get(
                 "/api/health",
                 ctx -> {
@@ -29,6 +40,11 @@ public final class HttpServer implements AutoCloseable {
   /** Starts serving only {@code /api/health}. */
   public static HttpServer start(int port, HealthProbe health) {
     return start(port, health, List.of());
+  }
+
+  /** Adds routes to the running server, e.g. a pipeline's API once its job is submitted. */
+  public void register(HttpRoutes routes) {
+    routes.register(app);
   }
 
   public int port() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private static final long METADATA_RETRY_MILLIS = 100;
 
   private final Admin admin;
   private final short replicationFactor;
@@ -48,13 +51,32 @@ public final class TopicProvisioner {
     return missing.stream().map(NewTopic::name).toList();
   }
 
+  /**
+   * Describes the topics, waiting for the broker to learn of ones just created: a KRaft broker
+   * applies the controller's metadata asynchronously, so a describe right after create may answer
+   * UNKNOWN_TOPIC_OR_PARTITION for a moment, and so would the jobs' first reads.
+   */
+  private Map<String, TopicDescription> describeOnceVisible(List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LOG.debug("Topics not yet visible on the broker, describing again: {}", e.getMessage());
+        TimeUnit.MILLISECONDS.sleep(METADATA_RETRY_MILLIS);
+      }
+    }
+  }
+
   private void warnOnPartitionMismatch(Collection<TopicDescriptor<?, ?>> topics)
       throws InterruptedException, ExecutionException, TimeoutException {
     Map<String, TopicDescription> described =
-        admin
-            .describeTopics(topics.stream().map(TopicDescriptor::name).toList())
-            .allTopicNames()
-            .get(30, TimeUnit.SECONDS);
+        describeOnceVisible(topics.stream().map(TopicDescriptor::name).toList());
     for (TopicDescriptor<?, ?> t : topics) {
       int actual = described.get(t.name()).partitions().size();
       if (actual != t.partitions()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.freshet.core.envelope.ErrorType;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
+import io.freshet.runtime.http.WriteGuard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The HTTP answers that need no broker: bad requests, unknown topics, Kafka not started. */
 class DeadLetterRoutesTest {
+  static final String TOKEN = "dead-letter-token";
+
   // Nothing listens there; none of these requests may get as far as connecting.
   private static final Supplier<String> NO_BROKER = () -> "localhost:1";
 
@@ -110,7 +114,10 @@ class DeadLetterRoutesTest {
 
   private static HttpServer serve(Supplier<String> bootstrapServers) {
     return HttpServer.start(
-        0, () -> HealthReport.of(Map.of()), List.of(new DeadLetterRoutes(bootstrapServers)));
+        0,
+        () -> HealthReport.of(Map.of()),
+        List.of(new DeadLetterRoutes(bootstrapServers)),
+        new WriteGuard(Optional.of(TOKEN)));
   }
 
   private static String call(HttpServer server, String method, String path, String body)
@@ -122,6 +129,7 @@ class DeadLetterRoutesTest {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body))
+            .header("Authorization", "Bearer " + TOKEN)
             .build();
     HttpResponse<String> response =
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,8 @@ package io.freshet.testkit.fraud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,10 +28,12 @@ import java.util.function.Consumer;
  * customer's earlier-arrived transactions (t = its event time): VELOCITY when more than 5 of them,
  * itself included, lie in (t - 120 s, t]; IMPOSSIBLE_TRAVEL when the last-arrived one p has 0 <= t
  * - p.t <= 3600 s and both have geo more than 500 km apart; AMOUNT_ANOMALY when at least 5 lie in
- * [t - 30 d, t) and amount > 3 x their mean. The decision counts every rule that fired; an alert is
- * then suppressed when the last emitted alert of that rule for the customer has t - last < 300 s
- * (taken literally, so an alert behind the last one in event time is suppressed too). A
- * re-delivered event_id is skipped entirely; invalid records are only counted.
+ * [t - 30 d, t) and amount > 3 x their mean, decided exactly on amounts in micro-units (the decimal
+ * rounded to six places) as amount x priors > 3 x sum, with no floating-point mean. The decision
+ * counts every rule that fired; an alert is then suppressed when the last emitted alert of that
+ * rule for the customer has t - last < 300 s (taken literally, so an alert behind the last one in
+ * event time is suppressed too). A re-delivered event_id is skipped entirely; invalid records are
+ * only counted.
  */
 public final class FraudReference {
   public static final String VELOCITY = "VELOCITY";
@@ -42,7 +46,7 @@ public final class FraudReference {
   static final double TRAVEL_MAX_KM = 500.0;
   static final long AMOUNT_LOOKBACK_MS = 30L * 24 * 3_600_000L;
   static final int AMOUNT_MIN_PRIORS = 5;
-  static final double AMOUNT_MULTIPLIER = 3.0;
+  static final long AMOUNT_MULTIPLIER = 3;
   static final long SUPPRESSION_MS = 300_000L;
   static final double EARTH_RADIUS_KM = 6371.0;
 
@@ -57,7 +61,7 @@ public final class FraudReference {
       String transactionId,
       String customerId,
       long time,
-      double amount,
+      long amountMicros,
       Double lat,
       Double lon) {}
 
@@ -163,15 +167,17 @@ public final class FraudReference {
       }
 
       int priors = 0;
-      double sum = 0;
+      long sum = 0;
       for (int i = 0; i < earlier.size; i++) {
         long p = earlier.times[i];
         if (p >= t - AMOUNT_LOOKBACK_MS && p < t) {
           priors++;
-          sum += earlier.amounts[i];
+          sum = Math.addExact(sum, earlier.amounts[i]);
         }
       }
-      if (priors >= AMOUNT_MIN_PRIORS && txn.amount() > AMOUNT_MULTIPLIER * (sum / priors)) {
+      if (priors >= AMOUNT_MIN_PRIORS
+          && Math.multiplyExact(txn.amountMicros(), priors)
+              > Math.multiplyExact(AMOUNT_MULTIPLIER, sum)) {
         fired.add(AMOUNT_ANOMALY);
       }
 
@@ -198,7 +204,7 @@ public final class FraudReference {
   /** One customer's earlier-arrived transactions in arrival order, in parallel arrays. */
   private static final class History {
     long[] times = new long[8];
-    double[] amounts = new double[8];
+    long[] amounts = new long[8];
     double[] lats = new double[8];
     double[] lons = new double[8];
     int size;
@@ -214,7 +220,7 @@ public final class FraudReference {
         lons = Arrays.copyOf(lons, n);
       }
       times[size] = txn.time();
-      amounts[size] = txn.amount();
+      amounts[size] = txn.amountMicros();
       lats[size] = txn.lat() == null ? Double.NaN : txn.lat();
       lons[size] = txn.lon() == null ? Double.NaN : txn.lon();
       size++;
@@ -281,10 +287,16 @@ public final class FraudReference {
         || !amountNode.isNumber()) {
       return null;
     }
-    double amount = amountNode.doubleValue();
-    if (!Double.isFinite(amount) || amount < 0) {
+    double parsed = amountNode.doubleValue();
+    if (!Double.isFinite(parsed) || parsed < 0) {
       return null;
     }
+    // The shortest decimal that reads back as the same double, in micro-units (half-even).
+    long amount =
+        new BigDecimal(Double.toString(parsed))
+            .setScale(6, RoundingMode.HALF_EVEN)
+            .unscaledValue()
+            .longValueExact();
     Double lat = null;
     Double lon = null;
     JsonNode geo = payload.get("geo_location");

@@ -2,6 +2,7 @@ package io.freshet.testkit.fraud;
 
 import io.freshet.testkit.fraud.GeneratedRecord.Kind;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,6 +40,7 @@ public final class TransactionScenarioGenerator {
   private final long seed;
   private int customers = 2000;
   private Instant baseInstant = Instants.T0;
+  private Duration customerGap = Duration.ofMillis(TransactionStream.CUSTOMER_GAP_MILLIS);
   private int minTransactions = 5;
   private int maxTransactions = 20;
   private int plantsPerPattern = 5;
@@ -129,7 +131,19 @@ public final class TransactionScenarioGenerator {
    * {@link TransactionStream}. Plants, duplicates and malformed settings do not apply to it.
    */
   public TransactionStream stream(long events) {
-    return new TransactionStream(seed, events, customers, baseInstant);
+    return new TransactionStream(seed, events, customers, baseInstant, customerGap.toMillis());
+  }
+
+  /**
+   * The mean event-time gap between two background transactions of one customer in a {@link
+   * #stream} (default 30 minutes): 36 hours spreads 20 transactions per customer over 30 days.
+   */
+  public TransactionScenarioGenerator customerGap(Duration gap) {
+    if (gap.toMillis() < 1) {
+      throw new IllegalArgumentException("customerGap must be at least 1 ms, was " + gap);
+    }
+    this.customerGap = gap;
+    return this;
   }
 
   /**

@@ -13,15 +13,16 @@ import java.util.SplittableRandom;
  * amounts, made by {@link TransactionScenarioGenerator#stream(long)}.
  *
  * <p>Background transactions go to uniformly drawn customers at a fixed event-time step, so each
- * customer sees one about every 30 minutes; every {@value #BURST_EVERY_MAX}th (fewer in small runs)
- * is followed by 5-8 more of its customer within 20-115 s, 6-9 in all, so each burst exceeds the
- * velocity limit, some only just; every {@value #ODD_EVERY}th is 10 times the customer's usual
- * amount, and the one halfway between two of those is about 2,200 km from home. Transaction ids are
- * {@code t<n>} with n the 0-based position in the stream, customer ids {@code c<index>}. The
- * expectations come from {@link FraudReference}, not from the plants.
+ * customer sees one about every 30 minutes (or the generator's customer gap); every {@value
+ * #BURST_EVERY_MAX}th (fewer in small runs) is followed by 5-8 more of its customer within 20-115
+ * s, 6-9 in all, so each burst exceeds the velocity limit, some only just; every {@value
+ * #ODD_EVERY}th is 10 times the customer's usual amount, and the one halfway between two of those
+ * is about 2,200 km from home. Transaction ids are {@code t<n>} with n the 0-based position in the
+ * stream, customer ids {@code c<index>}. The expectations come from {@link FraudReference}, not
+ * from the plants.
  */
 public final class TransactionStream implements Iterable<GeneratedRecord> {
-  /** Mean event-time gap between two background transactions of one customer. */
+  /** Default mean event-time gap between two background transactions of one customer. */
   static final long CUSTOMER_GAP_MILLIS = 30 * 60_000L;
 
   static final int BURST_EVERY_MAX = 1_000;
@@ -36,9 +37,14 @@ public final class TransactionStream implements Iterable<GeneratedRecord> {
   private final long events;
   private final int customers;
   private final long start;
+  private final long customerGapMillis;
   private final int burstEvery;
 
   TransactionStream(long seed, long events, int customers, Instant start) {
+    this(seed, events, customers, start, CUSTOMER_GAP_MILLIS);
+  }
+
+  TransactionStream(long seed, long events, int customers, Instant start, long customerGapMillis) {
     if (events < 1 || customers < 1) {
       throw new IllegalArgumentException("need events >= 1 and customers >= 1");
     }
@@ -46,6 +52,7 @@ public final class TransactionStream implements Iterable<GeneratedRecord> {
     this.events = events;
     this.customers = customers;
     this.start = start.toEpochMilli();
+    this.customerGapMillis = customerGapMillis;
     // About one burst per 1,000 events, at least 5 in small runs so there is material.
     this.burstEvery = (int) Math.max(50, Math.min(BURST_EVERY_MAX, events / 5));
   }
@@ -109,7 +116,7 @@ public final class TransactionStream implements Iterable<GeneratedRecord> {
 
   /** Event-time step between background transactions. */
   long stepMillis() {
-    return Math.max(1, CUSTOMER_GAP_MILLIS / customers);
+    return Math.max(1, customerGapMillis / customers);
   }
 
   private final class Generator implements Iterator<GeneratedRecord> {

@@ -164,6 +164,25 @@ class FraudReferenceTest {
   }
 
   @Test
+  void amountRuleIsExactWhereAFloatingPointMeanIsNot() {
+    // 649.38 + 997.41 + 589.16 + 618.99 + 854.06 = 3,709.00 exactly: 3 x mean = 2,225.40. Summed
+    // in doubles, 3 x (sum / 5) comes out just below 2,225.40, which would fire.
+    String[] amounts = {"649.38", "997.41", "589.16", "618.99", "854.06"};
+    for (int k = 0; k < amounts.length; k++) {
+      send(txn("p" + k, T0.minus(Duration.ofHours(5 - k))).amount(new BigDecimal(amounts[k])));
+    }
+    send(txn("x", T0).amount(new BigDecimal("2225.40")));
+    assertThat(run().expectedAlerts()).isEmpty();
+
+    input.clear();
+    for (int k = 0; k < amounts.length; k++) {
+      send(txn("p" + k, T0.minus(Duration.ofHours(5 - k))).amount(new BigDecimal(amounts[k])));
+    }
+    send(txn("x", T0).amount(new BigDecimal("2225.41")));
+    assertThat(run().expectedAlerts()).containsExactly("AMOUNT_ANOMALY:x");
+  }
+
+  @Test
   void amountRuleNeedsFivePriorsWithinThirtyDays() {
     priors(4);
     send(txn("x", T0).amount(1000.0));

@@ -88,17 +88,24 @@ class FraudScenariosQuickTest {
     ScenarioResult result = new FraudLatencyScenario().run(context);
 
     for (int rate : FraudLatencyScenario.RATES) {
-      for (String kind : List.of("processing", "visible")) {
-        double p50 = result.figure(Figures.latency(rate, kind, "p50"));
-        double p99 = result.figure(Figures.latency(rate, kind, "p99"));
-        double max = result.figure(Figures.latency(rate, kind, "max"));
-        assertThat(p50).isNotNaN().isLessThanOrEqualTo(p99);
-        assertThat(p99).isLessThanOrEqualTo(max);
-      }
-      // A decision is visible only after it was appended.
-      assertThat(result.figure(Figures.latency(rate, "visible", "p50")))
-          .isGreaterThanOrEqualTo(result.figure(Figures.latency(rate, "processing", "p50")));
+      assertOrderedLatencies(result, "", rate);
     }
+    for (int rate : FraudLatencyScenario.SHORT_INTERVAL_RATES) {
+      assertOrderedLatencies(result, FraudLatencyScenario.SHORT_INTERVAL_PREFIX, rate);
+    }
+  }
+
+  private static void assertOrderedLatencies(ScenarioResult result, String prefix, int rate) {
+    for (String kind : List.of("processing", "visible")) {
+      double p50 = result.figure(prefix + Figures.latency(rate, kind, "p50"));
+      double p99 = result.figure(prefix + Figures.latency(rate, kind, "p99"));
+      double max = result.figure(prefix + Figures.latency(rate, kind, "max"));
+      assertThat(p50).isNotNaN().isLessThanOrEqualTo(p99);
+      assertThat(p99).isLessThanOrEqualTo(max);
+    }
+    // A decision is visible only after it was appended.
+    assertThat(result.figure(prefix + Figures.latency(rate, "visible", "p50")))
+        .isGreaterThanOrEqualTo(result.figure(prefix + Figures.latency(rate, "processing", "p50")));
   }
 
   @Test

@@ -121,7 +121,7 @@ final class StateReport {
                 + " event time) is its CustomerSummary (the recent transaction, one event-id"
                 + " fingerprint, last location, alert times, window count and sum), its ledger"
                 + " MapState entries (none until a transaction is older than the recent buffer),"
-                + " the cleanup-timer ValueState and one event-time timer. Target <= "
+                + " and one event-time timer (its due time is in the summary). Target <= "
                 + (int) TARGET_CUSTOMER_BYTES
                 + " B/customer: heap backend "
                 + String.format("%.0f", customersHeap.bytesPerKey())

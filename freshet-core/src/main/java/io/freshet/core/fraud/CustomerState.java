@@ -43,6 +43,7 @@ final class CustomerState {
 
   private long[] idFingerprints;
   private long[] idTimes;
+  private long retainedUntil;
 
   // The eviction planned for the current transaction, applied by apply().
   private long keepFrom = NEVER;
@@ -73,6 +74,7 @@ final class CustomerState {
     recentSize = recentTimes.length;
     idFingerprints = s.eventIdFingerprints();
     idTimes = s.eventIdTimes();
+    retainedUntil = s.retainedUntil();
     oldestAfterEviction = oldestStored;
   }
 
@@ -96,7 +98,8 @@ final class CustomerState {
         new int[0],
         new long[0],
         new long[0],
-        new long[0]);
+        new long[0],
+        NEVER);
   }
 
   /** True when an event id with this fingerprint was processed within the duplicate window. */
@@ -272,7 +275,17 @@ final class CustomerState {
         counts,
         sums,
         idFingerprints,
-        idTimes);
+        idTimes,
+        retainedUntil);
+  }
+
+  /** Keeps the customer at least until event time {@code until}. */
+  void retainUntil(long until) {
+    retainedUntil = Math.max(retainedUntil, until);
+  }
+
+  long maxEventTime() {
+    return maxEventTime;
   }
 
   private void evict() {

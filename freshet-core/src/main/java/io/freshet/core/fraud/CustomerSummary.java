@@ -32,6 +32,9 @@ package io.freshet.core.fraud;
  * @param eventIdFingerprints {@link EventIds#fingerprint}s of the event ids seen within the
  *     duplicate window, in arrival order
  * @param eventIdTimes event times of {@code eventIdFingerprints}
+ * @param retainedUntil the event time (watermark) until which the customer is kept although idle,
+ *     NEVER before the first transaction; it only grows, and the operator's one cleanup timer
+ *     re-arms itself for it, so activity costs no timer or state of its own
  */
 public record CustomerSummary(
     long maxEventTime,
@@ -49,4 +52,5 @@ public record CustomerSummary(
     int[] recentCounts,
     long[] recentSumMicros,
     long[] eventIdFingerprints,
-    long[] eventIdTimes) {}
+    long[] eventIdTimes,
+    long retainedUntil) {}

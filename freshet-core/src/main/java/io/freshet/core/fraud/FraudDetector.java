@@ -76,6 +76,19 @@ public final class FraudDetector {
    */
   public Evaluation evaluate(
       CustomerSummary summary, AmountLedger ledger, Transaction txn, long now) {
+    return evaluate(summary, ledger, txn, now, Long.MIN_VALUE);
+  }
+
+  /**
+   * As {@link #evaluate(CustomerSummary, AmountLedger, Transaction, long)}, and keeps the customer
+   * until it has been idle for the idle timeout in event time both after its newest transaction and
+   * after {@code watermark}, the event time at which this one arrived: a late transaction is still
+   * activity, so its state is not dropped before the rules can use it.
+   *
+   * @param watermark the operator's current watermark, Long.MIN_VALUE before the first
+   */
+  public Evaluation evaluate(
+      CustomerSummary summary, AmountLedger ledger, Transaction txn, long now, long watermark) {
     CustomerSummary before = summary == null ? CustomerState.empty() : summary;
     long fingerprint = EventIds.fingerprint(txn.eventId());
     if (CustomerState.hasSeen(before, fingerprint)) {
@@ -110,12 +123,15 @@ public final class FraudDetector {
         state.recordAlert(hit.rule(), txn.eventTime());
       }
     }
+    long idle = config.idleTimeout().toMillis();
+    state.retainUntil(Math.max(state.maxEventTime() + idle, saturatedAdd(watermark, idle)));
     return new Evaluation(state.toSummary(), false, decision, List.copyOf(alerts));
   }
 
-  /** Event time at which a customer whose summary is {@code summary} has been idle long enough. */
-  public long expiryTime(CustomerSummary summary) {
-    return summary.maxEventTime() + config.idleTimeout().toMillis();
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    // Before the first watermark it is Long.MIN_VALUE; adding must not wrap around.
+    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
   }
 
   private void velocity(CustomerState s, Transaction txn, List<RuleHit> hits) {

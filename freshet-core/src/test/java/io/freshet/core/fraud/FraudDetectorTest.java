@@ -25,6 +25,7 @@ class FraudDetectorTest {
     final InMemoryLedger ledger = new InMemoryLedger();
     final List<FraudDetector.Evaluation> evaluations = new ArrayList<>();
     int seq;
+    long watermark = Long.MIN_VALUE;
 
     FraudDetector.Evaluation pay(Instant at, double amount, GeoPoint where) {
       seq++;
@@ -43,10 +44,16 @@ class FraudDetectorTest {
               "dev-1",
               "10.0.0.1",
               "card_present");
-      FraudDetector.Evaluation e = detector.evaluate(summary, ledger, txn, NOW);
+      FraudDetector.Evaluation e = detector.evaluate(summary, ledger, txn, NOW, watermark);
       summary = e.summary();
       evaluations.add(e);
       return e;
+    }
+
+    /** The operator's watermark when the next transactions arrive. */
+    Customer atWatermark(Instant at) {
+      watermark = at.toEpochMilli();
+      return this;
     }
 
     FraudDetector.Evaluation pay(Instant at) {
@@ -375,12 +382,30 @@ class FraudDetectorTest {
     }
 
     @Test
-    void expiryIsThirtyDaysAfterTheNewestEvent() {
+    void theCustomerIsRetainedThirtyDaysAfterTheNewestEvent() {
       Customer c = new Customer();
       c.pay(NOON.plusSeconds(100));
       c.pay(NOON);
-      assertThat(detector.expiryTime(c.summary))
+      assertThat(c.summary.retainedUntil())
           .isEqualTo(NOON.plusSeconds(100).plus(Duration.ofDays(30)).toEpochMilli());
+    }
+
+    @Test
+    void aLateArrivalRetainsTheCustomerThirtyDaysAfterItArrived() {
+      Instant arrival = NOON.plus(Duration.ofDays(40));
+      Customer c = new Customer().atWatermark(arrival);
+      c.pay(NOON);
+      assertThat(c.summary.retainedUntil())
+          .isEqualTo(arrival.plus(Duration.ofDays(30)).toEpochMilli());
+    }
+
+    @Test
+    void retentionNeverShrinks() {
+      Customer c = new Customer().atWatermark(NOON.plus(Duration.ofDays(40)));
+      c.pay(NOON);
+      long retained = c.summary.retainedUntil();
+      c.atWatermark(NOON).pay(NOON.plusSeconds(1));
+      assertThat(c.summary.retainedUntil()).isEqualTo(retained);
     }
   }
 }

@@ -54,7 +54,6 @@ public final class FraudDetectionFunction
 
   static final String SUMMARY_STATE = "customer-summary";
   static final String LEDGER_STATE = "customer-ledger";
-  static final String CLEANUP_TIMER_STATE = "cleanup-timer";
 
   private final FraudRulesConfig rules;
   private final PipelineId pipeline;
@@ -65,7 +64,6 @@ public final class FraudDetectionFunction
   private transient ValueState<CustomerSummary> summary;
   private transient MapState<Long, LedgerEntry> ledgerState;
   private transient MapStateLedger ledger;
-  private transient ValueState<Long> cleanupTimer;
   private transient Counter duplicates;
   private transient Histogram decisionLatency;
   private transient Histogram decisionEventLatency;
@@ -100,8 +98,6 @@ public final class FraudDetectionFunction
                 new MapStateDescriptor<>(
                     LEDGER_STATE, LongSerializer.INSTANCE, LedgerEntrySerializer.INSTANCE));
     ledger = new MapStateLedger(ledgerState);
-    cleanupTimer =
-        getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_TIMER_STATE, Long.class));
     MetricGroup metrics = FreshetMetrics.of(getRuntimeContext().getMetricGroup());
     duplicates = metrics.counter(FreshetMetrics.DUPLICATES_SKIPPED);
     decisionLatency = latency(metrics, decisionsTopic, FreshetMetrics.E2E_LATENCY);
@@ -123,7 +119,12 @@ public final class FraudDetectionFunction
     FraudDetector.Evaluation evaluation;
     try {
       evaluation =
-          detector.evaluate(before, ledger, txn, ctx.timerService().currentProcessingTime());
+          detector.evaluate(
+              before,
+              ledger,
+              txn,
+              ctx.timerService().currentProcessingTime(),
+              ctx.timerService().currentWatermark());
     } catch (MapStateLedger.StateAccessException e) {
       throw (Exception) e.getCause();
     } catch (RuntimeException e) {
@@ -137,7 +138,12 @@ public final class FraudDetectionFunction
     }
     CustomerSummary after = evaluation.summary();
     summary.update(after);
-    rescheduleCleanup(ctx, after);
+    if (before == null) {
+      // One cleanup timer per customer, armed once: activity only moves retainedUntil, and the
+      // timer re-arms itself when it fires early. Deleting and registering a timer on every event
+      // cost more than the rules themselves.
+      ctx.timerService().registerEventTimeTimer(after.retainedUntil());
+    }
     out.collect(evaluation.decision());
     long now = System.currentTimeMillis();
     decisionLatency.update(now - arrival.appendTime());
@@ -153,47 +159,23 @@ public final class FraudDetectionFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TransactionDecision> out)
       throws Exception {
-    Long due = cleanupTimer.value();
-    if (due == null) {
+    if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+      // The input has ended (a bounded run, or a stop with --drain): every customer's timer fires
+      // at once and the job's state ends with it. Clearing a million customers here would hold
+      // the final checkpoint back for minutes (a 1,000,000-customer bench run expired on it).
       return;
     }
-    if (timestamp >= due) {
+    CustomerSummary current = summary.value();
+    if (current == null) {
+      return;
+    }
+    if (timestamp >= current.retainedUntil()) {
       summary.clear();
       ledgerState.clear();
-      cleanupTimer.clear();
     } else {
       // The customer was active since this timer was set: wait for the new idle time.
-      ctx.timerService().registerEventTimeTimer(due);
+      ctx.timerService().registerEventTimeTimer(current.retainedUntil());
     }
-  }
-
-  /**
-   * Keeps exactly one cleanup timer per customer. A customer is idle once event time (the
-   * watermark) has passed both its newest transaction and the moment its last transaction arrived
-   * by the idle timeout: a transaction arriving late is still activity, so its state is not dropped
-   * before the rules can use it.
-   *
-   * <p>Activity only moves the due time in state; the armed timer is left alone and, when it fires
-   * early, re-arms itself for the new due time. Deleting and registering a timer on every event
-   * cost more than the rules themselves.
-   */
-  private void rescheduleCleanup(Context ctx, CustomerSummary after) throws Exception {
-    long idle = rules.idleTimeout().toMillis();
-    long watermark = ctx.timerService().currentWatermark();
-    long due = Math.max(detector.expiryTime(after), saturatedAdd(watermark, idle));
-    Long previous = cleanupTimer.value();
-    if (previous == null) {
-      ctx.timerService().registerEventTimeTimer(due);
-      cleanupTimer.update(due);
-    } else if (due > previous) {
-      cleanupTimer.update(due);
-    }
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long sum = a + b;
-    // Before the first watermark it is Long.MIN_VALUE; adding must not wrap around.
-    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
   }
 
   private DeadLetterRecord deadLetter(Transaction txn, RuntimeException failure) {

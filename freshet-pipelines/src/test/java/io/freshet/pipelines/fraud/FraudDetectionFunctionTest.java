@@ -110,7 +110,8 @@ class FraudDetectionFunctionTest {
       send(txn("bob", i, NOON.plusSeconds(i), 20));
     }
     assertThat(alerts()).isEmpty();
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(4);
+    // (a summary each; their transactions are all still in its recent buffer)
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
   }
 
   @Test
@@ -121,14 +122,14 @@ class FraudDetectionFunctionTest {
     send(txn("alice", 2, NOON.plus(Duration.ofDays(10)), 20));
     // Then one cleanup timer per customer (alice's re-arms when it fires before her new idle time)
     assertThat(harness.numEventTimeTimers()).isEqualTo(2);
-    // (summary and cleanup-timer state per customer, and alice's ledger: her first transaction
-    // left the summary's recent buffer when the second arrived)
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(5);
+    // (a summary per customer, and alice's ledger: her first transaction left the summary's
+    // recent buffer when the second arrived)
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
 
     // When event time passes bob's expiry but not alice's
     harness.processWatermark(NOON.toEpochMilli() + THIRTY_DAYS);
     // Then bob is forgotten
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     // When it passes alice's too
@@ -136,6 +137,24 @@ class FraudDetectionFunctionTest {
     // Then no state and no timers are left
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void theEndOfInputFiresTheCleanupTimersWithoutClearingState() throws Exception {
+    // Given two customers with state and a cleanup timer each
+    send(txn("alice", 1, NOON, 20));
+    send(txn("bob", 1, NOON, 20));
+    int decided = harness.extractOutputValues().size();
+    int entries = harness.numKeyedStateEntries();
+
+    // When the input ends (Flink's final watermark)
+    harness.processWatermark(Long.MAX_VALUE);
+
+    // Then the timers are gone, nothing was emitted and no state was touched: the job is ending
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.extractOutputValues()).hasSize(decided);
+    assertThat(alerts()).isEmpty();
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(entries).isPositive();
   }
 
   @Test
@@ -158,20 +177,14 @@ class FraudDetectionFunctionTest {
       KeyedStateBackend<String> backend =
           ((AbstractStreamOperator<?>) rocks.getOperator()).getKeyedStateBackend();
       for (String state :
-          List.of(
-              FraudDetectionFunction.SUMMARY_STATE,
-              FraudDetectionFunction.LEDGER_STATE,
-              FraudDetectionFunction.CLEANUP_TIMER_STATE)) {
+          List.of(FraudDetectionFunction.SUMMARY_STATE, FraudDetectionFunction.LEDGER_STATE)) {
         assertThat(backend.getKeys(state, VoidNamespace.INSTANCE)).as(state).containsExactly("fay");
       }
       // When she has been idle for 30 days
       rocks.processWatermark(NOON.plus(Duration.ofHours(36L * 19)).toEpochMilli() + THIRTY_DAYS);
       // Then nothing of her is left
       for (String state :
-          List.of(
-              FraudDetectionFunction.SUMMARY_STATE,
-              FraudDetectionFunction.LEDGER_STATE,
-              FraudDetectionFunction.CLEANUP_TIMER_STATE)) {
+          List.of(FraudDetectionFunction.SUMMARY_STATE, FraudDetectionFunction.LEDGER_STATE)) {
         assertThat(backend.getKeys(state, VoidNamespace.INSTANCE)).as(state).isEmpty();
       }
       assertThat(rocks.numEventTimeTimers()).isZero();
@@ -185,7 +198,7 @@ class FraudDetectionFunctionTest {
   void oneMillisecondBeforeExpiryStateIsKept() throws Exception {
     send(txn("carol", 1, NOON, 20));
     harness.processWatermark(NOON.toEpochMilli() + THIRTY_DAYS - 1);
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
   }
 
@@ -210,7 +223,7 @@ class FraudDetectionFunctionTest {
     send(txn("erin", 1, NOON, 20));
     harness.processWatermark(later.toEpochMilli() + 1);
     // Then its history stays for the idle timeout counted from its arrival
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     harness.processWatermark(later.toEpochMilli() + THIRTY_DAYS);
     assertThat(harness.numKeyedStateEntries()).isZero();

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -21,10 +21,7 @@ import org.HdrHistogram.Histogram;
 public final class OpenLoopClient {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Concurrent connections, like a gateway's connection pool. */
-  static final int CONNECTIONS = 64;
-
-  /** The schedule starts this late, so every worker thread is waiting when the first is due. */
+  /** The schedule starts this late, so the first is not due while the client is still starting. */
   private static final long WARM_START_NANOS = 50_000_000L;
 
   private final HttpClient http =
@@ -47,69 +44,54 @@ public final class OpenLoopClient {
   public record Response(int status, String body) {}
 
   /**
-   * POSTs each of {@code bodies} as JSON, request i due at {@code i / rate} seconds, over {@value
-   * #CONNECTIONS} connections (as a gateway's pool would); waits for every answer. A request due
-   * while every connection is busy waits for one, and that wait is part of its latency.
+   * POSTs each of {@code bodies} as JSON, request i sent when due at {@code i / rate} seconds
+   * however many are still in flight (an asynchronous client opens another connection rather than
+   * queue), and waits for every answer. A pool of fixed size would cap the rate at pool size /
+   * latency and charge the client's own queueing to the server.
    */
   public Run post(List<byte[]> bodies, double rate) throws InterruptedException {
     // Auto-resizing: a latency counted from the due time has no upper bound when the server falls
-    // behind, and a fixed range would throw in the worker and lose the request's answer.
+    // behind, and a fixed range would throw and lose the request's answer.
     Histogram micros = new ConcurrentHistogram(3);
     Response[] responses = new Response[bodies.size()];
+    CountDownLatch answered = new CountDownLatch(bodies.size());
     long interval = Math.round(1e9 / rate);
-    AtomicInteger next = new AtomicInteger();
     long start = System.nanoTime() + WARM_START_NANOS;
-    Thread[] workers = new Thread[CONNECTIONS];
-    for (int w = 0; w < workers.length; w++) {
-      workers[w] =
-          new Thread(
-              () -> {
-                for (int i = next.getAndIncrement();
-                    i < responses.length;
-                    i = next.getAndIncrement()) {
-                  long due = start + i * interval;
-                  for (long wait = due - System.nanoTime();
-                      wait > 0;
-                      wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                  }
-                  Response response = send(bodies.get(i));
-                  micros.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
-                  responses[i] = response;
-                }
-              },
-              "open-loop-" + w);
-      workers[w].start();
+    for (int i = 0; i < responses.length; i++) {
+      int index = i;
+      long due = start + i * interval;
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      http.sendAsync(request(bodies.get(i)), HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (response, failure) -> {
+                micros.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
+                responses[index] =
+                    failure == null
+                        ? new Response(response.statusCode(), response.body())
+                        : new Response(-1, failure.toString());
+                answered.countDown();
+              });
     }
-    for (Thread worker : workers) {
-      worker.join();
-    }
+    // Every request has its own timeout, so each one completes.
+    answered.await();
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Run(List.of(responses), micros, responses.length / Math.max(seconds, 1e-9));
   }
 
-  private Response send(byte[] body) {
-    try {
-      return postOne(body);
-    } catch (IOException e) {
-      return new Response(-1, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Response(-1, e.toString());
-    }
+  private HttpRequest request(byte[] body) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(REQUEST_TIMEOUT)
+        .header("Content-Type", "application/json")
+        .header("Authorization", authorization)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
   }
 
   /** Sends one request and waits for it, for warm-up and checks. */
   public Response postOne(byte[] body) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(request(body), HttpResponse.BodyHandlers.ofString());
     return new Response(response.statusCode(), response.body());
   }
 }

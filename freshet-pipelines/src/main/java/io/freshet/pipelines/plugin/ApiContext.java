@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  *
  * @param kafka the cluster the job reads and writes
  * @param naming the names the job's topics have
- * @param jobRunning true while the pipeline's Flink job is RUNNING
+ * @param jobRunning true while the pipeline's Flink job is RUNNING; cheap enough to ask on every
+ *     request (the platform answers from a status at most a quarter of a second old)
  * @param store the serving store, empty while it is not open
  */
 public record ApiContext(

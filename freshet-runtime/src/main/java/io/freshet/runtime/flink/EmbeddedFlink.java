@@ -3,6 +3,7 @@ package io.freshet.runtime.flink;
 import io.freshet.runtime.metrics.FlinkMetricsBridgeFactory;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,12 @@ public final class EmbeddedFlink implements AutoCloseable {
 
   /** Written by {@link #submit}, read by health checks on HTTP threads meanwhile. */
   private final Map<String, JobID> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
+
+  /** How old a job status handed to health checks and APIs may be. */
+  static final Duration STATUS_MAX_AGE = Duration.ofMillis(250);
+
+  private final RecentValue<Map<String, JobStatus>> statuses =
+      new RecentValue<>(this::readJobStatuses, STATUS_MAX_AGE, System::nanoTime);
 
   private boolean closed;
 
@@ -135,6 +142,7 @@ public final class EmbeddedFlink implements AutoCloseable {
                     path.toAbsolutePath().toString(), false, RecoveryClaimMode.CLAIM)));
     cluster.submitJob(graph).get(60, TimeUnit.SECONDS);
     jobs.put(spec.name(), jobId);
+    statuses.invalidate();
     pacer.ifPresent(p -> p.add(jobId));
     LOG.info(
         "Submitted Flink job {} ({}){}",
@@ -144,8 +152,15 @@ public final class EmbeddedFlink implements AutoCloseable {
     return restoreFrom;
   }
 
-  /** Status of every submitted job by name. */
+  /**
+   * Status of every submitted job by name, at most {@link #STATUS_MAX_AGE} old: cheap enough for a
+   * request path, however many threads ask.
+   */
   public Map<String, JobStatus> jobStatuses() {
+    return statuses.get();
+  }
+
+  private Map<String, JobStatus> readJobStatuses() {
     Map<String, JobStatus> statuses = new LinkedHashMap<>();
     for (Map.Entry<String, JobID> job : submitted().entrySet()) {
       JobStatus status;
@@ -157,7 +172,7 @@ public final class EmbeddedFlink implements AutoCloseable {
       }
       statuses.put(job.getKey(), status);
     }
-    return statuses;
+    return Collections.unmodifiableMap(statuses);
   }
 
   private Map<String, JobID> submitted() {

@@ -45,8 +45,6 @@ public final class FraudDecisionApi implements PipelineApi {
   /** How long an append may take to be acknowledged before the broker counts as unavailable. */
   static final Duration APPEND_BUDGET = Duration.ofSeconds(1);
 
-  private static final long JOB_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-
   private final Codec<Transaction> envelopes;
   private final DecisionBook book = new DecisionBook(BOOK_CAPACITY);
   private final DecisionGateway gateway;
@@ -61,8 +59,6 @@ public final class FraudDecisionApi implements PipelineApi {
             t.setDaemon(true);
             return t;
           });
-  private volatile long jobCheckedAt;
-  private volatile boolean jobWasRunning;
 
   /**
    * Connects to the cluster of {@code context}; blocks until the listener is positioned.
@@ -224,12 +220,9 @@ public final class FraudDecisionApi implements PipelineApi {
     if (!gateway.listening()) {
       return Optional.of("the decision listener is not running");
     }
-    long now = System.nanoTime();
-    if (now - jobCheckedAt > JOB_CHECK_NANOS) {
-      jobWasRunning = jobRunning.getAsBoolean();
-      jobCheckedAt = now;
-    }
-    return jobWasRunning ? Optional.empty() : Optional.of("the fraud-detection job is not running");
+    return jobRunning.getAsBoolean()
+        ? Optional.empty()
+        : Optional.of("the fraud-detection job is not running");
   }
 
   private static Throwable unwrap(Throwable failure) {

@@ -131,6 +131,7 @@ public final class DecisionApiScenario implements BenchScenario {
             .parameter("history_transactions", history)
             .parameter("timeout_ms", 10_000);
     Map<String, TransactionDecision> served = new HashMap<>();
+    DecisionCpu cpu = new DecisionCpu();
     List<String> pending = new ArrayList<>();
     try (FreshetRunProcess freshet =
         FreshetRunProcess.start(dir.resolve("run.log"), FreshetRunProcess.freePort(), args)) {
@@ -139,6 +140,8 @@ public final class DecisionApiScenario implements BenchScenario {
           .loader()
           .load(FraudTopics.TRANSACTIONS.name(), BenchRecord.of(limit(records, history)), history);
       awaitCaughtUp(kafka.admin(), FraudKafkaIo.GROUP_ID, FraudTopics.TRANSACTIONS.name());
+      // Where each decision's CPU goes: freshet run, and the bench JVM with the broker and client.
+      Optional<CpuWindow> cpuWindow = CpuWindow.of(freshet.pid());
       OpenLoopClient client =
           new OpenLoopClient(
               URI.create(
@@ -151,7 +154,9 @@ public final class DecisionApiScenario implements BenchScenario {
         for (int i = 0; i < count; i++) {
           bodies.add(records.next().value());
         }
+        Optional<CpuWindow.Start> cpuStart = cpuWindow.map(CpuWindow::start);
         OpenLoopClient.Run run = client.post(bodies, rate);
+        cpuStart.ifPresent(start -> start.end(rate, count, cpu));
         Histogram serverMicros = new Histogram(60_000_000L, 3);
         int late = 0;
         for (OpenLoopClient.Response response : run.responses()) {
@@ -226,8 +231,10 @@ public final class DecisionApiScenario implements BenchScenario {
         "distinct decided transactions", measured, served.size());
     Optional<Double> kafkaP99 = context.baseline("kafka-limit", Figures.KAFKA_E2E_P99);
     kafkaP99.ifPresent(k -> result.figure("kafka_e2e_p99_ms", k));
+    cpu.addFigures(result);
     return result
         .table(table.build())
+        .table(cpu.table())
         .note(
             "client latency = response received - when the request was due at the constant rate"
                 + " (so a stall delays every request scheduled during it); server = latency_ms the"

@@ -1,6 +1,8 @@
 package io.freshet.core.fraud;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.freshet.core.codec.Codec;
 import io.freshet.core.json.Json;
@@ -60,6 +62,37 @@ public final class TransactionDecisionCodec implements Codec<TransactionDecision
   @Override
   public TransactionDecision decode(byte[] bytes) {
     return read(Json.readObject(bytes, "decision"));
+  }
+
+  /**
+   * The {@code transaction_id} of an encoded decision, read without decoding the rest: {@link
+   * #write} puts it first, so a reader that needs only some decisions (the decision API's listener
+   * among everything the job decides) stops after one field.
+   *
+   * @throws IllegalArgumentException when the bytes are not a JSON object with that text field
+   */
+  public static String transactionId(byte[] bytes) {
+    try (JsonParser parser = Json.FACTORY.createParser(bytes)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("decision is not a JSON object");
+      }
+      for (JsonToken token = parser.nextToken();
+          token == JsonToken.FIELD_NAME;
+          token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("transaction_id".equals(name)) {
+          if (value != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("decision field transaction_id is not text");
+          }
+          return parser.getText();
+        }
+        parser.skipChildren();
+      }
+      throw new IllegalArgumentException("decision has no transaction_id");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("decision is not valid JSON: " + e.getMessage(), e);
+    }
   }
 
   /** Reads a decision object such as {@link #write} produces. */

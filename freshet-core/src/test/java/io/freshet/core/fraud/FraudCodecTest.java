@@ -135,4 +135,37 @@ class FraudCodecTest {
     assertThatThrownBy(() -> new FraudAlertCodec().decode("{".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theTransactionIdOfAnEncodedDecisionIsReadWithoutDecodingTheRest() {
+    TransactionDecision decision =
+        new TransactionDecision(
+            "txn-9",
+            "evt-9",
+            "cust-42",
+            Verdict.REVIEW,
+            new RuleHit[] {new RuleHit(FraudRule.VELOCITY, AlertDetails.velocity(6))},
+            NOON.toEpochMilli(),
+            DETECTED.toEpochMilli());
+
+    assertThat(
+            TransactionDecisionCodec.transactionId(new TransactionDecisionCodec().encode(decision)))
+        .isEqualTo("txn-9");
+    assertThat(
+            TransactionDecisionCodec.transactionId(
+                "{\"details\":{\"a\":[1,{\"b\":2}]},\"transaction_id\":\"txn-7\"}"
+                    .getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("txn-7");
+  }
+
+  @Test
+  void aDecisionWithoutATextTransactionIdHasNone() {
+    for (String json :
+        new String[] {"[]", "{\"customer_id\":\"c\"}", "{\"transaction_id\":1}", "{"}) {
+      assertThatThrownBy(
+              () -> TransactionDecisionCodec.transactionId(json.getBytes(StandardCharsets.UTF_8)))
+          .as(json)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
 }

@@ -86,6 +86,11 @@ final class DecisionBook {
     }
   }
 
+  /** Whether the API appended the transaction and still remembers it. */
+  synchronized boolean knows(String transactionId) {
+    return byTransaction.containsKey(transactionId);
+  }
+
   /** The entry of a transaction the API appended, if still remembered. */
   synchronized Optional<Entry> lookup(String transactionId) {
     return Optional.ofNullable(byTransaction.get(transactionId));

@@ -118,6 +118,11 @@ final class DecisionGateway implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
           TransactionDecision decision;
           try {
+            // Most decisions are of transactions other clients appended: decoding all of them
+            // was 7 % of freshet run's CPU in a catch-up with no request waiting.
+            if (!book.knows(TransactionDecisionCodec.transactionId(record.value()))) {
+              continue;
+            }
             decision = codec.decode(record.value());
           } catch (IllegalArgumentException e) {
             unreadable.incrementAndGet();

@@ -52,6 +52,19 @@ class DecisionBookTest {
   }
 
   @Test
+  void onlyTransactionsAppendedHereAndStillRememberedAreKnown() {
+    // Given a book of one entry that has seen two registrations
+    DecisionBook book = new DecisionBook(1);
+    book.register("evt-1", "txn-1", 100);
+    book.register("evt-2", "txn-2", 200);
+
+    // Then the newer is known, the evicted and the foreign ones are not
+    assertThat(book.knows("txn-2")).isTrue();
+    assertThat(book.knows("txn-1")).isFalse();
+    assertThat(book.knows("txn-elsewhere")).isFalse();
+  }
+
+  @Test
   void aReplayedDecisionWithTheSameOutcomeKeepsTheFirstAndCountsNothing() {
     // Given a decided transaction
     DecisionBook book = new DecisionBook(10);

@@ -26,6 +26,18 @@ class FraudCodecTest {
         details);
   }
 
+  /** A REVIEW decision of txn-9 on which the velocity rule fired. */
+  static TransactionDecision velocityReview() {
+    return new TransactionDecision(
+        "txn-9",
+        "evt-9",
+        "cust-42",
+        Verdict.REVIEW,
+        new RuleHit[] {new RuleHit(FraudRule.VELOCITY, AlertDetails.velocity(6))},
+        NOON.toEpochMilli(),
+        DETECTED.toEpochMilli());
+  }
+
   @Test
   void velocityAlertRoundTrips() {
     FraudAlert alert = alert(FraudRule.VELOCITY, AlertDetails.velocity(6));
@@ -112,15 +124,7 @@ class FraudCodecTest {
 
   @Test
   void decisionJsonHasTheDocumentedText() {
-    TransactionDecision decision =
-        new TransactionDecision(
-            "txn-9",
-            "evt-9",
-            "cust-42",
-            Verdict.REVIEW,
-            new RuleHit[] {new RuleHit(FraudRule.VELOCITY, AlertDetails.velocity(6))},
-            NOON.toEpochMilli(),
-            DETECTED.toEpochMilli());
+    TransactionDecision decision = velocityReview();
 
     assertThat(new String(new TransactionDecisionCodec().encode(decision), StandardCharsets.UTF_8))
         .isEqualTo(
@@ -138,15 +142,7 @@ class FraudCodecTest {
 
   @Test
   void theTransactionIdOfAnEncodedDecisionIsReadWithoutDecodingTheRest() {
-    TransactionDecision decision =
-        new TransactionDecision(
-            "txn-9",
-            "evt-9",
-            "cust-42",
-            Verdict.REVIEW,
-            new RuleHit[] {new RuleHit(FraudRule.VELOCITY, AlertDetails.velocity(6))},
-            NOON.toEpochMilli(),
-            DETECTED.toEpochMilli());
+    TransactionDecision decision = velocityReview();
 
     assertThat(
             TransactionDecisionCodec.transactionId(new TransactionDecisionCodec().encode(decision)))

@@ -161,7 +161,7 @@ public final class EmbeddedFlink implements AutoCloseable {
   }
 
   private Map<String, JobStatus> readJobStatuses() {
-    Map<String, JobStatus> statuses = new LinkedHashMap<>();
+    Map<String, JobStatus> read = new LinkedHashMap<>();
     for (Map.Entry<String, JobID> job : submitted().entrySet()) {
       JobStatus status;
       try {
@@ -170,9 +170,9 @@ public final class EmbeddedFlink implements AutoCloseable {
         LOG.debug("Status of job {} unavailable", job.getKey(), e);
         status = JobStatus.INITIALIZING;
       }
-      statuses.put(job.getKey(), status);
+      read.put(job.getKey(), status);
     }
-    return Collections.unmodifiableMap(statuses);
+    return Collections.unmodifiableMap(read);
   }
 
   private Map<String, JobID> submitted() {

@@ -67,6 +67,9 @@ public record FlinkSettings(
     options.put(
         "execution.checkpointing.incremental",
         Boolean.toString(stateBackend == StateBackendKind.ROCKSDB));
+    // Zstandard instead of RocksDB's Snappy: at 100,000 customers with 20 transactions each, 466
+    // instead of 574 checkpointed bytes per customer, and no slower (docs/benchmarks.md).
+    options.put("state.backend.rocksdb.compression.per.level", "ZSTD_COMPRESSION");
     options.put("restart-strategy.type", "fixed-delay");
     options.put("restart-strategy.fixed-delay.attempts", Integer.toString(Integer.MAX_VALUE));
     options.put("restart-strategy.fixed-delay.delay", "2 s");

@@ -5,7 +5,7 @@ import io.freshet.core.fraud.CustomerSummary;
 import io.freshet.core.fraud.FraudDetector;
 import io.freshet.core.fraud.FraudRulesConfig;
 import io.freshet.core.fraud.InMemoryLedger;
-import io.freshet.core.fraud.LedgerEntry;
+import io.freshet.core.fraud.LedgerChunk;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.geo.GeoPoint;
 import java.util.HashMap;
@@ -112,9 +112,10 @@ public class FraudRulesBenchmark {
 
   /** Reads the built ledger; writes and removals land in a map that {@link #reset} forgets. */
   static final class OverlayLedger implements AmountLedger {
-    private static final LedgerEntry REMOVED = new LedgerEntry(0, 0, 0);
+    private static final LedgerChunk REMOVED =
+        new LedgerChunk(new long[] {0}, new int[] {0}, new long[] {0}, 0);
     private final InMemoryLedger base;
-    private final Map<Long, LedgerEntry> changes = new HashMap<>();
+    private final Map<Integer, LedgerChunk> changes = new HashMap<>();
 
     OverlayLedger(InMemoryLedger base) {
       this.base = base;
@@ -125,22 +126,22 @@ public class FraudRulesBenchmark {
     }
 
     @Override
-    public LedgerEntry get(long eventTime) {
-      LedgerEntry changed = changes.get(eventTime);
+    public LedgerChunk get(int id) {
+      LedgerChunk changed = changes.get(id);
       if (changed != null) {
         return changed == REMOVED ? null : changed;
       }
-      return base.get(eventTime);
+      return base.get(id);
     }
 
     @Override
-    public void put(long eventTime, LedgerEntry entry) {
-      changes.put(eventTime, entry);
+    public void put(int id, LedgerChunk chunk) {
+      changes.put(id, chunk);
     }
 
     @Override
-    public void remove(long eventTime) {
-      changes.put(eventTime, REMOVED);
+    public void remove(int id) {
+      changes.put(id, REMOVED);
     }
   }
 }

@@ -1,20 +1,20 @@
 package io.freshet.core.fraud;
 
 /**
- * A customer's 30-day amount entries outside the summary: aggregated (count, sum) per event time,
- * chained oldest to newest, so eviction and insertion are point operations whatever the backend.
+ * A customer's 30-day amount entries outside the summary, as {@link LedgerChunk}s by chunk id:
+ * point reads, writes and removals only, so eviction and insertion cost the same on every backend.
  *
- * <p>Implementations need no ordering: {@link FraudDetector} finds the oldest entry in the {@link
- * CustomerSummary} and the following ones through {@link LedgerEntry#nextGap()}. The pipelines keep
- * it in Flink {@code MapState}; {@link InMemoryLedger} serves unit tests and benchmarks.
+ * <p>Implementations need no ordering: {@link CustomerSummary} names the oldest and newest chunk
+ * and each chunk names its successor. The pipelines keep it in Flink {@code MapState}; {@link
+ * InMemoryLedger} serves unit tests and benchmarks.
  */
 public interface AmountLedger {
-  /** The entry at {@code eventTime}, or null when there is none. */
-  LedgerEntry get(long eventTime);
+  /** The chunk with this id, or null when there is none. */
+  LedgerChunk get(int id);
 
-  /** Stores {@code entry} at {@code eventTime}, replacing any entry there. */
-  void put(long eventTime, LedgerEntry entry);
+  /** Stores {@code chunk} under {@code id}, replacing any chunk there. */
+  void put(int id, LedgerChunk chunk);
 
-  /** Removes the entry at {@code eventTime}, if any. */
-  void remove(long eventTime);
+  /** Removes the chunk with this id, if any. */
+  void remove(int id);
 }

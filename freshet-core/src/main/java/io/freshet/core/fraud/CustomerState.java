@@ -10,14 +10,29 @@ import java.util.Arrays;
  *
  * <p>The work per transaction is bounded by what changes, not by the customer's history: the
  * velocity window and the duplicate window are answered from the summary alone; the amount window
- * is the running count and sum minus the entries that leave it, which are read and removed one
- * point lookup each, oldest first along the chain of {@link LedgerEntry#nextGap()}s. New entries
- * wait in the summary's recent buffer until they are older than the newest event time by {@code
- * recentHorizon}, then each is written once, already chained to its successor. Only a transaction
- * later than that horizon walks the ledger from its oldest entry: it is still judged exactly.
+ * is the running count and sum minus the entries that leave it, read oldest first from the chunk
+ * the summary names (and its successors, only while whole chunks leave). New entries wait in the
+ * summary's recent buffer until {@value #CHUNK_ENTRIES} of them are older than the newest event
+ * time by {@code recentHorizon}, then they are written as one {@link LedgerChunk}, once, without
+ * reading anything: one stored key per {@value #CHUNK_ENTRIES} transactions instead of one each.
+ * Only a transaction older than what the buffer holds walks the chunks from the oldest: it is still
+ * judged exactly.
  */
 final class CustomerState {
   static final long NEVER = FraudDetector.NEVER;
+
+  /** The id of no chunk. */
+  static final int NO_CHUNK = -1;
+
+  /**
+   * Entries per chunk written from the recent buffer. Eight keep the buffer's wait small (at most
+   * seven extra entries in the summary) while the per-key overhead of a state backend (RocksDB's
+   * key, sequence number and index, ≈ 20 B) falls to a few bytes per transaction.
+   */
+  static final int CHUNK_ENTRIES = 8;
+
+  /** A late transaction that would grow a chunk beyond this splits it in two. */
+  static final int MAX_CHUNK_ENTRIES = 2 * CHUNK_ENTRIES;
 
   private final AmountLedger ledger;
   private final long recentHorizon;
@@ -30,9 +45,11 @@ final class CustomerState {
   private boolean alertTimesCopied;
   private int windowCount;
   private long windowSumMicros;
-  private long oldestStored;
-  private long newestStored;
-  private long newestStoredNext;
+  private int oldestChunk;
+  private long oldestTime;
+  private int newestChunk;
+  private int appendId;
+  private int nextChunkId;
   private long storedUpTo;
 
   private long[] recentTimes;
@@ -46,13 +63,15 @@ final class CustomerState {
   private long retainedUntil;
 
   // The eviction planned for the current transaction, applied by apply().
-  private long keepFrom = NEVER;
-  private long[] evictedTimes = new long[0];
-  private int evictedStored;
+  private int[] evictedChunks = new int[0];
+  private int evictedWhole;
   private int evictedRecent;
   private int evictedCount;
   private long evictedSum;
-  private long oldestAfterEviction;
+  // Where the retained stored entries start once the plan is applied; the chunk is read lazily.
+  private int firstChunk;
+  private LedgerChunk firstChunkValue;
+  private int firstOffset;
 
   CustomerState(CustomerSummary s, AmountLedger ledger, long recentHorizon) {
     this.ledger = ledger;
@@ -64,9 +83,11 @@ final class CustomerState {
     lastAlertTimes = s.lastAlertTimes();
     windowCount = s.windowCount();
     windowSumMicros = s.windowSumMicros();
-    oldestStored = s.oldestStored();
-    newestStored = s.newestStored();
-    newestStoredNext = s.newestStoredNext();
+    oldestChunk = s.oldestChunk();
+    oldestTime = s.oldestTime();
+    newestChunk = s.newestChunk();
+    appendId = s.appendId();
+    nextChunkId = s.nextChunkId();
     storedUpTo = s.storedUpTo();
     recentTimes = s.recentTimes();
     recentCounts = s.recentCounts();
@@ -75,7 +96,7 @@ final class CustomerState {
     idFingerprints = s.eventIdFingerprints();
     idTimes = s.eventIdTimes();
     retainedUntil = s.retainedUntil();
-    oldestAfterEviction = oldestStored;
+    firstChunk = oldestChunk;
   }
 
   /** The summary of a customer never seen before. */
@@ -90,9 +111,11 @@ final class CustomerState {
         alerts,
         0,
         0L,
+        NO_CHUNK,
         NEVER,
-        NEVER,
-        NEVER,
+        NO_CHUNK,
+        0,
+        1,
         NEVER,
         new long[0],
         new int[0],
@@ -119,26 +142,45 @@ final class CustomerState {
    * amount rule's window starts there once the current transaction is added.
    */
   void planEviction(long from) {
-    keepFrom = from;
-    long time = oldestStored;
-    while (time != NEVER && time < from) {
-      LedgerEntry e = stored(time);
-      if (evictedStored == evictedTimes.length) {
-        evictedTimes = Arrays.copyOf(evictedTimes, Math.max(4, evictedStored * 2));
+    if (oldestTime == NEVER || oldestTime >= from) {
+      if (oldestTime == NEVER) {
+        evictRecentBefore(from);
       }
-      evictedTimes[evictedStored++] = time;
-      evictedCount += e.count();
-      evictedSum += e.sumMicros();
-      time = time == newestStored ? NEVER : time + e.nextGap();
+      return;
     }
-    oldestAfterEviction = time;
-    if (time == NEVER) {
-      // A long idle gap: even the recent buffer may lie before the window.
-      while (evictedRecent < recentSize && recentTimes[evictedRecent] < from) {
-        evictedCount += recentCounts[evictedRecent];
-        evictedSum += recentSums[evictedRecent];
-        evictedRecent++;
+    int id = oldestChunk;
+    while (id != NO_CHUNK) {
+      LedgerChunk c = chunk(id);
+      int drop = 0;
+      while (drop < c.size() && c.times()[drop] < from) {
+        evictedCount += c.counts()[drop];
+        evictedSum += c.sumMicros()[drop];
+        drop++;
       }
+      if (drop < c.size()) {
+        firstChunk = id;
+        firstChunkValue = c;
+        firstOffset = drop;
+        return;
+      }
+      if (evictedWhole == evictedChunks.length) {
+        evictedChunks = Arrays.copyOf(evictedChunks, Math.max(4, evictedWhole * 2));
+      }
+      evictedChunks[evictedWhole++] = id;
+      id = id == newestChunk ? NO_CHUNK : c.next();
+    }
+    firstChunk = NO_CHUNK;
+    firstChunkValue = null;
+    firstOffset = 0;
+    // A long idle gap: even the recent buffer may lie before the window.
+    evictRecentBefore(from);
+  }
+
+  private void evictRecentBefore(long from) {
+    while (evictedRecent < recentSize && recentTimes[evictedRecent] < from) {
+      evictedCount += recentCounts[evictedRecent];
+      evictedSum += recentSums[evictedRecent];
+      evictedRecent++;
     }
   }
 
@@ -150,15 +192,27 @@ final class CustomerState {
         count += recentCounts[i];
       }
     }
-    if (after < storedUpTo) {
-      // Later than the recent buffer reaches back: walk the ledger (rare, still exact).
-      long time = oldestAfterEviction;
-      while (time != NEVER && time <= upTo) {
-        LedgerEntry e = stored(time);
-        if (time > after) {
-          count += e.count();
+    if (after < storedUpTo && firstChunk != NO_CHUNK) {
+      // Later than the recent buffer reaches back: walk the chunks (rare, still exact).
+      int id = firstChunk;
+      LedgerChunk c = firstValue();
+      int i = firstOffset;
+      while (true) {
+        for (; i < c.size(); i++) {
+          long time = c.times()[i];
+          if (time > upTo) {
+            return count;
+          }
+          if (time > after) {
+            count += c.counts()[i];
+          }
         }
-        time = time == newestStored ? NEVER : time + e.nextGap();
+        if (id == newestChunk) {
+          return count;
+        }
+        id = c.next();
+        c = chunk(id);
+        i = 0;
       }
     }
     return count;
@@ -177,18 +231,33 @@ final class CustomerState {
         sum -= recentSums[i];
       }
     }
-    if (t <= storedUpTo) {
-      long time = oldestAfterEviction;
-      while (time != NEVER) {
-        LedgerEntry e = stored(time);
-        if (time >= t) {
-          count -= e.count();
-          sum -= e.sumMicros();
+    if (t <= storedUpTo && firstChunk != NO_CHUNK) {
+      int id = firstChunk;
+      LedgerChunk c = firstValue();
+      int i = firstOffset;
+      while (true) {
+        for (; i < c.size(); i++) {
+          if (c.times()[i] >= t) {
+            count -= c.counts()[i];
+            sum -= c.sumMicros()[i];
+          }
         }
-        time = time == newestStored ? NEVER : time + e.nextGap();
+        if (id == newestChunk) {
+          break;
+        }
+        id = c.next();
+        c = chunk(id);
+        i = 0;
       }
     }
     return new long[] {count, sum};
+  }
+
+  private LedgerChunk firstValue() {
+    if (firstChunkValue == null) {
+      firstChunkValue = chunk(firstChunk);
+    }
+    return firstChunkValue;
   }
 
   boolean hasPrevious() {
@@ -231,7 +300,6 @@ final class CustomerState {
     long floor = newMax - recentHorizon;
     if (floor > storedUpTo) {
       flushUpTo(floor);
-      storedUpTo = floor;
     }
 
     appendEventId(fingerprint, t, newMax - duplicateWindow);
@@ -267,9 +335,11 @@ final class CustomerState {
         lastAlertTimes,
         windowCount,
         windowSumMicros,
-        oldestStored,
-        newestStored,
-        newestStoredNext,
+        oldestChunk,
+        oldestTime,
+        newestChunk,
+        appendId,
+        nextChunkId,
         storedUpTo,
         times,
         counts,
@@ -289,14 +359,21 @@ final class CustomerState {
   }
 
   private void evict() {
-    for (int i = 0; i < evictedStored; i++) {
-      ledger.remove(evictedTimes[i]);
+    for (int i = 0; i < evictedWhole; i++) {
+      ledger.remove(evictedChunks[i]);
     }
-    if (evictedStored > 0) {
-      oldestStored = oldestAfterEviction;
-      if (oldestStored == NEVER) {
-        newestStored = NEVER;
-        newestStoredNext = NEVER;
+    if (firstChunk != oldestChunk || firstOffset > 0) {
+      oldestChunk = firstChunk;
+      if (firstChunk == NO_CHUNK) {
+        oldestTime = NEVER;
+        newestChunk = NO_CHUNK;
+      } else {
+        LedgerChunk kept = firstChunkValue;
+        if (firstOffset > 0) {
+          kept = kept.withoutOldest(firstOffset);
+          ledger.put(firstChunk, kept);
+        }
+        oldestTime = kept.first();
       }
     }
     if (evictedRecent > 0) {
@@ -309,10 +386,13 @@ final class CustomerState {
     }
     windowCount -= evictedCount;
     windowSumMicros -= evictedSum;
-    evictedStored = 0;
+    evictedWhole = 0;
     evictedRecent = 0;
     evictedCount = 0;
     evictedSum = 0;
+    firstChunk = oldestChunk;
+    firstChunkValue = null;
+    firstOffset = 0;
   }
 
   /** Adds one transaction at {@code t > storedUpTo} to the ascending recent buffer. */
@@ -337,76 +417,89 @@ final class CustomerState {
     recentSize++;
   }
 
-  /** Adds one transaction at {@code t <= storedUpTo}: a late one, straight into the ledger. */
+  /** Adds one transaction at {@code t <= storedUpTo}: a late one, straight into its chunk. */
   private void insertStored(long t, long micros) {
-    // The newest transaction is in the recent buffer, since t <= storedUpTo < maxEventTime.
-    long firstRecent = recentTimes[0];
-    if (oldestStored == NEVER) {
-      ledger.put(t, new LedgerEntry(1, micros, firstRecent - t));
-      oldestStored = t;
-      newestStored = t;
-      newestStoredNext = firstRecent;
+    if (oldestChunk == NO_CHUNK) {
+      int id = takeAppendId();
+      ledger.put(id, new LedgerChunk(new long[] {t}, new int[] {1}, new long[] {micros}, appendId));
+      oldestChunk = id;
+      newestChunk = id;
+      oldestTime = t;
       return;
     }
-    LedgerEntry existing = ledger.get(t);
-    if (existing != null) {
-      ledger.put(t, existing.plus(micros));
-    } else if (t < oldestStored) {
-      ledger.put(t, new LedgerEntry(1, micros, oldestStored - t));
-      oldestStored = t;
-    } else if (t > newestStored) {
-      ledger.put(newestStored, stored(newestStored).withNextGap(t - newestStored));
-      ledger.put(t, new LedgerEntry(1, micros, firstRecent - t));
-      newestStored = t;
-      newestStoredNext = firstRecent;
-    } else {
-      long time = oldestStored;
-      LedgerEntry e = stored(time);
-      while (time + e.nextGap() < t) {
-        time += e.nextGap();
-        e = stored(time);
+    // The last chunk that starts at or before t (or the oldest): entries stay in time order.
+    int id = oldestChunk;
+    LedgerChunk c = chunk(id);
+    while (id != newestChunk) {
+      LedgerChunk following = chunk(c.next());
+      if (t < following.first()) {
+        break;
       }
-      long next = time + e.nextGap();
-      ledger.put(time, e.withNextGap(t - time));
-      ledger.put(t, new LedgerEntry(1, micros, next - t));
+      id = c.next();
+      c = following;
+    }
+    LedgerChunk grown = c.plus(t, micros);
+    if (id == oldestChunk) {
+      oldestTime = grown.first();
+    }
+    if (grown.size() <= MAX_CHUNK_ENTRIES) {
+      ledger.put(id, grown);
+      return;
+    }
+    int half = grown.size() / 2;
+    int split = nextChunkId;
+    nextChunkId = Math.incrementExact(nextChunkId);
+    ledger.put(id, grown.slice(0, half, split));
+    ledger.put(split, grown.slice(half, grown.size(), grown.next()));
+    if (id == newestChunk) {
+      newestChunk = split;
     }
   }
 
-  /** Writes the recent entries at or before {@code floor} to the ledger, each chained once. */
+  /**
+   * Writes the oldest recent entries at or before {@code floor}, in whole chunks of {@link
+   * #CHUNK_ENTRIES}, after the newest chunk, whose successor id each already names; the rest wait.
+   */
   private void flushUpTo(long floor) {
     int n = 0;
     while (n < recentSize && recentTimes[n] <= floor) {
       n++;
     }
-    if (n == 0) {
+    int m = n - n % CHUNK_ENTRIES;
+    if (m == 0) {
       return;
     }
-    // The newest entry stays: it is later than floor.
-    long first = recentTimes[0];
-    if (oldestStored == NEVER) {
-      oldestStored = first;
-    } else if (newestStoredNext != first) {
-      // A late transaction went into the buffer ahead of the recorded successor: relink.
-      ledger.put(newestStored, stored(newestStored).withNextGap(first - newestStored));
+    for (int from = 0; from < m; from += CHUNK_ENTRIES) {
+      int id = takeAppendId();
+      int to = from + CHUNK_ENTRIES;
+      ledger.put(
+          id,
+          new LedgerChunk(
+              Arrays.copyOfRange(recentTimes, from, to),
+              Arrays.copyOfRange(recentCounts, from, to),
+              Arrays.copyOfRange(recentSums, from, to),
+              appendId));
+      if (oldestChunk == NO_CHUNK) {
+        oldestChunk = id;
+        oldestTime = recentTimes[from];
+      }
+      newestChunk = id;
     }
-    for (int i = 0; i < n; i++) {
-      long time = recentTimes[i];
-      ledger.put(time, new LedgerEntry(recentCounts[i], recentSums[i], recentTimes[i + 1] - time));
-    }
-    newestStored = recentTimes[n - 1];
-    newestStoredNext = recentTimes[n];
-    int left = recentSize - n;
-    long[] times = new long[left];
-    int[] counts = new int[left];
-    long[] sums = new long[left];
-    System.arraycopy(recentTimes, n, times, 0, left);
-    System.arraycopy(recentCounts, n, counts, 0, left);
-    System.arraycopy(recentSums, n, sums, 0, left);
-    recentTimes = times;
-    recentCounts = counts;
-    recentSums = sums;
+    storedUpTo = recentTimes[m - 1];
+    int left = recentSize - m;
+    recentTimes = Arrays.copyOfRange(recentTimes, m, recentSize);
+    recentCounts = Arrays.copyOfRange(recentCounts, m, recentSize);
+    recentSums = Arrays.copyOfRange(recentSums, m, recentSize);
     recentSize = left;
     recentCopied = true;
+  }
+
+  /** The reserved id for a chunk appended after the newest, reserving the next one. */
+  private int takeAppendId() {
+    int id = appendId;
+    appendId = nextChunkId;
+    nextChunkId = Math.incrementExact(nextChunkId);
+    return id;
   }
 
   /** Makes the recent arrays private to this state, with room for {@code extra} more entries. */
@@ -444,11 +537,11 @@ final class CustomerState {
     idTimes = times;
   }
 
-  private LedgerEntry stored(long time) {
-    LedgerEntry e = ledger.get(time);
-    if (e == null) {
-      throw new IllegalStateException("ledger has no entry at " + time + " that the chain names");
+  private LedgerChunk chunk(int id) {
+    LedgerChunk c = ledger.get(id);
+    if (c == null) {
+      throw new IllegalStateException("ledger has no chunk " + id + " that the chain names");
     }
-    return e;
+    return c;
   }
 }

@@ -9,9 +9,9 @@ package io.freshet.core.fraud;
  * and so is restoring into a version with added components); {@link FraudDetector} reads and
  * rebuilds it. Arrays are never mutated once in a summary.
  *
- * <p>Entries with event time at most {@code storedUpTo} are in the ledger, chained from {@code
- * oldestStored} to {@code newestStored}; newer ones are the {@code recent*} arrays, ascending by
- * time with equal times aggregated. The running window count and sum cover both.
+ * <p>Entries with event time at most {@code storedUpTo} are in the ledger's chunks, chained from
+ * {@code oldestChunk} to {@code newestChunk}; newer ones are the {@code recent*} arrays, ascending
+ * by time with equal times aggregated. The running window count and sum cover both.
  *
  * @param maxEventTime the greatest event time seen, or {@link FraudDetector#NEVER}
  * @param previousEventTime event time of the previously arrived transaction, or NEVER
@@ -22,9 +22,13 @@ package io.freshet.core.fraud;
  * @param windowCount transactions retained for the amount rule (within its lookback of {@code
  *     maxEventTime})
  * @param windowSumMicros their amounts' sum in micro-units
- * @param oldestStored event time of the oldest ledger entry, or NEVER when the ledger is empty
- * @param newestStored event time of the newest ledger entry, or NEVER
- * @param newestStoredNext the successor time written into the newest ledger entry
+ * @param oldestChunk id of the oldest {@link LedgerChunk}, or -1 when the ledger is empty
+ * @param oldestTime the oldest stored event time (the oldest chunk's first), or NEVER: what leaves
+ *     the amount window is known without reading the ledger
+ * @param newestChunk id of the newest chunk, or -1
+ * @param appendId the id the next chunk appended after the newest gets, already written into the
+ *     newest chunk as its successor
+ * @param nextChunkId the least id never used, for chunks split off by late transactions
  * @param storedUpTo every entry at or before this event time is in the ledger, none after it
  * @param recentTimes event times after {@code storedUpTo}, ascending, distinct
  * @param recentCounts transactions at each of {@code recentTimes}
@@ -44,9 +48,11 @@ public record CustomerSummary(
     long[] lastAlertTimes,
     int windowCount,
     long windowSumMicros,
-    long oldestStored,
-    long newestStored,
-    long newestStoredNext,
+    int oldestChunk,
+    long oldestTime,
+    int newestChunk,
+    int appendId,
+    int nextChunkId,
     long storedUpTo,
     long[] recentTimes,
     int[] recentCounts,

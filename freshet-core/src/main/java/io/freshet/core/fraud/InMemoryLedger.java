@@ -8,30 +8,30 @@ import java.util.Map;
  * unordered, like Flink's heap MapState, so nothing can come to rely on iteration order.
  */
 public final class InMemoryLedger implements AmountLedger {
-  private final Map<Long, LedgerEntry> entries = new HashMap<>();
+  private final Map<Integer, LedgerChunk> entries = new HashMap<>();
 
   @Override
-  public LedgerEntry get(long eventTime) {
-    return entries.get(eventTime);
+  public LedgerChunk get(int id) {
+    return entries.get(id);
   }
 
   @Override
-  public void put(long eventTime, LedgerEntry entry) {
-    entries.put(eventTime, entry);
+  public void put(int id, LedgerChunk chunk) {
+    entries.put(id, chunk);
   }
 
   @Override
-  public void remove(long eventTime) {
-    entries.remove(eventTime);
+  public void remove(int id) {
+    entries.remove(id);
   }
 
-  /** Number of stored event times. */
+  /** Number of stored chunks. */
   public int size() {
     return entries.size();
   }
 
-  /** A copy of the stored entries by event time. */
-  public Map<Long, LedgerEntry> entries() {
+  /** A copy of the stored chunks by id. */
+  public Map<Integer, LedgerChunk> entries() {
     return Map.copyOf(entries);
   }
 
@@ -42,7 +42,7 @@ public final class InMemoryLedger implements AmountLedger {
     return copy;
   }
 
-  /** Forgets every entry. */
+  /** Forgets every chunk. */
   public void clear() {
     entries.clear();
   }

@@ -7,7 +7,7 @@ import io.freshet.core.fraud.CustomerSummary;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudDetector;
 import io.freshet.core.fraud.FraudRulesConfig;
-import io.freshet.core.fraud.LedgerEntry;
+import io.freshet.core.fraud.LedgerChunk;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionWriter;
@@ -26,7 +26,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
@@ -41,7 +41,7 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>State per customer: a {@link CustomerSummary} (a POJO of a few scalars, the last minutes'
  * transactions and the last 24 hours' event-id fingerprints) and the 30-day amount entries in a
- * {@code MapState} from event time to {@link LedgerEntry}, read and written only where they change,
+ * {@code MapState} from chunk id to {@link LedgerChunk}, read and written only where they change,
  * so neither an event nor an incremental checkpoint costs the customer's whole history.
  */
 public final class FraudDetectionFunction
@@ -52,8 +52,9 @@ public final class FraudDetectionFunction
   public static final OutputTag<FraudAlert> ALERTS =
       new OutputTag<>("fraud-alerts", TypeInformation.of(FraudAlert.class));
 
-  static final String SUMMARY_STATE = "customer-summary";
-  static final String LEDGER_STATE = "customer-ledger";
+  // New names for the chunked ledger: a checkpoint of the per-entry layout must not be read as it.
+  static final String SUMMARY_STATE = "customer-summary-v2";
+  static final String LEDGER_STATE = "customer-ledger-chunks";
 
   private final FraudRulesConfig rules;
   private final PipelineId pipeline;
@@ -62,7 +63,7 @@ public final class FraudDetectionFunction
   private final String alertsTopic;
   private transient FraudDetector detector;
   private transient ValueState<CustomerSummary> summary;
-  private transient MapState<Long, LedgerEntry> ledgerState;
+  private transient MapState<Integer, LedgerChunk> ledgerState;
   private transient MapStateLedger ledger;
   private transient Counter duplicates;
   private transient Histogram decisionLatency;
@@ -96,7 +97,7 @@ public final class FraudDetectionFunction
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>(
-                    LEDGER_STATE, LongSerializer.INSTANCE, LedgerEntrySerializer.INSTANCE));
+                    LEDGER_STATE, IntSerializer.INSTANCE, LedgerChunkSerializer.INSTANCE));
     ledger = new MapStateLedger(ledgerState);
     MetricGroup metrics = FreshetMetrics.of(getRuntimeContext().getMetricGroup());
     duplicates = metrics.counter(FreshetMetrics.DUPLICATES_SKIPPED);

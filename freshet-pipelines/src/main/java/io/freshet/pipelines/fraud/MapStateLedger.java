@@ -1,7 +1,7 @@
 package io.freshet.pipelines.fraud;
 
 import io.freshet.core.fraud.AmountLedger;
-import io.freshet.core.fraud.LedgerEntry;
+import io.freshet.core.fraud.LedgerChunk;
 import org.apache.flink.api.common.state.MapState;
 
 /**
@@ -10,34 +10,34 @@ import org.apache.flink.api.common.state.MapState;
  * particular order; nothing here iterates).
  */
 final class MapStateLedger implements AmountLedger {
-  private final MapState<Long, LedgerEntry> state;
+  private final MapState<Integer, LedgerChunk> state;
 
-  MapStateLedger(MapState<Long, LedgerEntry> state) {
+  MapStateLedger(MapState<Integer, LedgerChunk> state) {
     this.state = state;
   }
 
   @Override
-  public LedgerEntry get(long eventTime) {
+  public LedgerChunk get(int id) {
     try {
-      return state.get(eventTime);
+      return state.get(id);
     } catch (Exception e) {
       throw new StateAccessException(e);
     }
   }
 
   @Override
-  public void put(long eventTime, LedgerEntry entry) {
+  public void put(int id, LedgerChunk chunk) {
     try {
-      state.put(eventTime, entry);
+      state.put(id, chunk);
     } catch (Exception e) {
       throw new StateAccessException(e);
     }
   }
 
   @Override
-  public void remove(long eventTime) {
+  public void remove(int id) {
     try {
-      state.remove(eventTime);
+      state.remove(id);
     } catch (Exception e) {
       throw new StateAccessException(e);
     }

@@ -116,14 +116,16 @@ class FraudDetectionFunctionTest {
 
   @Test
   void idleCustomerStateAndTimerAreGoneAfterThirtyDays() throws Exception {
-    // Given two customers, alice active again ten days later
+    // Given two customers, alice with nine transactions 30 hours apart, the last ten days later
     send(txn("alice", 1, NOON, 20));
     send(txn("bob", 1, NOON, 20));
-    send(txn("alice", 2, NOON.plus(Duration.ofDays(10)), 20));
+    for (int i = 1; i <= 8; i++) {
+      send(txn("alice", 1 + i, NOON.plus(Duration.ofHours(30L * i)), 20));
+    }
     // Then one cleanup timer per customer (alice's re-arms when it fires before her new idle time)
     assertThat(harness.numEventTimeTimers()).isEqualTo(2);
-    // (a summary per customer, and alice's ledger: her first transaction left the summary's
-    // recent buffer when the second arrived)
+    // (a summary per customer, and alice's ledger: her first eight transactions left the
+    // summary's recent buffer as one chunk when the ninth arrived)
     assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
 
     // When event time passes bob's expiry but not alice's

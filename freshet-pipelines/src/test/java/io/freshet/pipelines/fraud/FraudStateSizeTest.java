@@ -6,7 +6,7 @@ import io.freshet.core.fraud.CustomerSummary;
 import io.freshet.core.fraud.FraudDetector;
 import io.freshet.core.fraud.FraudRulesConfig;
 import io.freshet.core.fraud.InMemoryLedger;
-import io.freshet.core.fraud.LedgerEntry;
+import io.freshet.core.fraud.LedgerChunk;
 import io.freshet.core.fraud.Transaction;
 import io.freshet.core.geo.GeoPoint;
 import java.time.Duration;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a customer with a month of history costs in serialized state, the size that checkpoints (and
- * RocksDB values) carry: the summary stays small and each ledger entry takes a few bytes.
+ * RocksDB values) carry: the summary stays small and each transaction in a ledger chunk takes a few
+ * bytes.
  */
 class FraudStateSizeTest {
   static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
@@ -54,40 +55,50 @@ class FraudStateSizeTest {
       summary = detector.evaluate(summary, ledger, txn, 0L).summary();
     }
 
-    // Then the summary holds one recent transaction and one event id
-    assertThat(summary.recentTimes()).hasSize(1);
+    // Then the ledger holds two chunks of eight; the summary the other four and one event id
+    assertThat(summary.recentTimes()).hasSize(4);
     assertThat(summary.eventIdFingerprints()).hasSize(1);
-    assertThat(ledger.size()).isEqualTo(19);
+    assertThat(ledger.size()).isEqualTo(2);
     TypeSerializer<CustomerSummary> summaries =
         TypeInformation.of(CustomerSummary.class).createSerializer(new SerializerConfigImpl());
     int summaryBytes = size(summaries, summary);
-    int entryBytes = 0;
-    for (Map.Entry<Long, LedgerEntry> e : ledger.entries().entrySet()) {
-      entryBytes += Long.BYTES + size(LedgerEntrySerializer.INSTANCE, e.getValue());
+    int chunkBytes = 0;
+    for (Map.Entry<Integer, LedgerChunk> e : ledger.entries().entrySet()) {
+      chunkBytes += Integer.BYTES + size(LedgerChunkSerializer.INSTANCE, e.getValue());
     }
     // (the figures docs/benchmarks.md quotes)
     System.out.printf(
-        "summary %d B, 19 ledger entries %d B (%.1f B each with their 8-byte keys)%n",
-        summaryBytes, entryBytes, entryBytes / 19.0);
-    // 186 B: 177 B plus retainedUntil, which replaced a ValueState entry of its own per customer
-    assertThat(summaryBytes).isLessThanOrEqualTo(186);
-    assertThat(entryBytes / 19.0).isLessThanOrEqualTo(18.0);
+        "summary %d B, 2 ledger chunks of 16 transactions %d B (%.1f B each with their 4-byte"
+            + " keys)%n",
+        summaryBytes, chunkBytes, chunkBytes / 16.0);
+    // 248 B and 161 B: the summary carries the four transactions not yet in a whole chunk, and
+    // each chunked one takes 10 B where an entry of its own took 17 B
+    assertThat(summaryBytes).isLessThanOrEqualTo(248);
+    assertThat(chunkBytes / 16.0).isLessThanOrEqualTo(10.5);
   }
 
   @Test
-  void ledgerEntriesRoundTrip() throws Exception {
-    for (LedgerEntry e :
-        new LedgerEntry[] {
-          new LedgerEntry(1, 0, 1),
-          new LedgerEntry(3, 123_450_000L, 129_600_000L),
-          new LedgerEntry(Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE),
+  void ledgerChunksRoundTrip() throws Exception {
+    for (LedgerChunk c :
+        new LedgerChunk[] {
+          new LedgerChunk(new long[] {0}, new int[] {1}, new long[] {0}, 1),
+          new LedgerChunk(
+              new long[] {1_764_547_200_000L, 1_764_676_800_000L, 1_764_676_800_001L},
+              new int[] {1, 3, 2},
+              new long[] {123_450_000L, 0, 7},
+              41),
+          new LedgerChunk(
+              new long[] {Long.MIN_VALUE, -1, Long.MAX_VALUE - 1},
+              new int[] {Integer.MAX_VALUE, 1, 1},
+              new long[] {Long.MAX_VALUE, Long.MIN_VALUE, -5},
+              Integer.MAX_VALUE),
         }) {
       DataOutputSerializer out = new DataOutputSerializer(32);
-      LedgerEntrySerializer.INSTANCE.serialize(e, out);
-      LedgerEntry back =
-          LedgerEntrySerializer.INSTANCE.deserialize(
+      LedgerChunkSerializer.INSTANCE.serialize(c, out);
+      LedgerChunk back =
+          LedgerChunkSerializer.INSTANCE.deserialize(
               new DataInputDeserializer(out.getCopyOfBuffer()));
-      assertThat(back).isEqualTo(e);
+      assertThat(back).isEqualTo(c);
     }
   }
 

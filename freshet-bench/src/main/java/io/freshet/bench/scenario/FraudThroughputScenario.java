@@ -184,6 +184,15 @@ public final class FraudThroughputScenario implements BenchScenario {
     }
   }
 
+  /**
+   * How long a catch-up on {@code events} may take before the run fails: an hour, or longer for a
+   * backlog that needs it above 1,000 ev/s (20,000,000 transactions at a million customers took
+   * more than an hour at ≈ 5,000 ev/s, and a fixed hour failed that run).
+   */
+  static Duration limitFor(long events) {
+    return Duration.ofSeconds(Math.max(3_600, events / 1_000));
+  }
+
   /** One timed catch-up run of the fraud job on {@code backlog}, and the naming it wrote under. */
   record Measured(
       TopicNaming naming,
@@ -216,7 +225,7 @@ public final class FraudThroughputScenario implements BenchScenario {
               runName,
               () -> {
                 run[0] = context.flink().submit(job);
-                long finished = run[0].awaitFinished(Duration.ofHours(1));
+                long finished = run[0].awaitFinished(limitFor(backlog.loaded().records()));
                 long visible =
                     OutputVisibility.awaitNoOpenTransactions(
                         context.kafka().admin(), outputs, Duration.ofMinutes(5));

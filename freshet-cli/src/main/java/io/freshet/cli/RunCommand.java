@@ -58,6 +58,13 @@ public final class RunCommand implements Callable<Integer> {
       description = "Embedded KRaft controller port (default: ${DEFAULT-VALUE}).")
   int controllerPort = DEFAULTS.controllerPort();
 
+  @Option(
+      names = "--http-host",
+      description =
+          "Address the HTTP API listens on (default: ${DEFAULT-VALUE}, this machine only); any"
+              + " other needs --api-token.")
+  String httpHost = DEFAULTS.httpHost();
+
   @Option(names = "--http-port", description = "HTTP API port (default: ${DEFAULT-VALUE}).")
   int httpPort = DEFAULTS.httpPort();
 
@@ -149,6 +156,7 @@ public final class RunCommand implements Callable<Integer> {
             .bootstrapServers(bootstrapServers)
             .kafkaPort(kafkaPort)
             .controllerPort(controllerPort)
+            .httpHost(httpHost)
             .httpPort(httpPort)
             .apiToken(apiToken)
             .demo(demo)

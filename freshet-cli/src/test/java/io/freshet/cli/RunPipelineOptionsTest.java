@@ -13,7 +13,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code freshet run}'s per-pipeline options come from the registered pipelines' settings. */
+/**
+ * {@code freshet run}'s options: per-pipeline ones from the registered pipelines' settings, and the
+ * HTTP listener's safe default.
+ */
 class RunPipelineOptionsTest {
   @Test
   void helpListsEverySettingOfEveryRegisteredPipelineWithItsOwners() {
@@ -65,5 +68,29 @@ class RunPipelineOptionsTest {
     assertThatThrownBy(() -> negative.config().validate())
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("--anomaly-warm-up must be at least 1, was 0");
+  }
+
+  @Test
+  void httpListensOnLoopbackUnlessAnotherHostComesWithAToken() {
+    // Given no HTTP option
+    RunCommand plain = new RunCommand();
+    new CommandLine(plain).parseArgs();
+    // Then the API listens on loopback
+    assertThat(plain.config().validate().httpHost()).isEqualTo("127.0.0.1");
+
+    // Given every interface and no token
+    RunCommand open = new RunCommand();
+    new CommandLine(open).parseArgs("--http-host", "0.0.0.0");
+    // Then start-up is refused, saying what to add
+    assertThatThrownBy(() -> open.config().validate())
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--http-host 0.0.0.0 is reachable from other machines")
+        .hasMessageContaining("add --api-token TOKEN");
+
+    // Given every interface with a token
+    RunCommand guarded = new RunCommand();
+    new CommandLine(guarded).parseArgs("--http-host", "0.0.0.0", "--api-token", "s3cret-token");
+    // Then it starts there
+    assertThat(guarded.config().validate().httpHost()).isEqualTo("0.0.0.0");
   }
 }

@@ -109,6 +109,7 @@ public final class FreshetPlatform implements AutoCloseable {
     PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
     http =
         HttpServer.start(
+            config.httpHost(),
             config.httpPort(),
             this::health,
             List.of(

@@ -5,6 +5,8 @@ import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.plugin.PipelineSettings;
 import io.freshet.pipelines.plugin.Setting;
 import io.freshet.runtime.flink.StateBackendKind;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +22,14 @@ import java.util.Optional;
  * hold the one copy of the platform defaults; each pipeline's defaults live with its settings.
  */
 public final class FreshetConfig {
+  /** Loopback: nothing outside this machine reaches the API unless the user says so. */
+  public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+
   private final Path dataDir;
   private final Optional<String> bootstrapServers;
   private final int kafkaPort;
   private final int controllerPort;
+  private final String httpHost;
   private final int httpPort;
   private final Optional<String> apiToken;
   private final boolean demo;
@@ -43,6 +49,7 @@ public final class FreshetConfig {
     this.bootstrapServers = Objects.requireNonNull(b.bootstrapServers, "bootstrapServers");
     this.kafkaPort = b.kafkaPort;
     this.controllerPort = b.controllerPort;
+    this.httpHost = Objects.requireNonNull(b.httpHost, "httpHost");
     this.httpPort = b.httpPort;
     this.apiToken = Objects.requireNonNull(b.apiToken, "apiToken");
     this.demo = b.demo;
@@ -75,6 +82,7 @@ public final class FreshetConfig {
     b.bootstrapServers = bootstrapServers;
     b.kafkaPort = kafkaPort;
     b.controllerPort = controllerPort;
+    b.httpHost = httpHost;
     b.httpPort = httpPort;
     b.apiToken = apiToken;
     b.demo = demo;
@@ -109,6 +117,14 @@ public final class FreshetConfig {
   /** The embedded broker's KRaft controller port. */
   public int controllerPort() {
     return controllerPort;
+  }
+
+  /**
+   * The address Freshet's HTTP API listens on: loopback unless told otherwise, since it serves
+   * writes, SQL and dead-letter replay.
+   */
+  public String httpHost() {
+    return httpHost;
   }
 
   /** Freshet's HTTP API port. */
@@ -235,6 +251,7 @@ public final class FreshetConfig {
     if (apiToken.isPresent() && apiToken.get().length() < 8) {
       problems.add("--api-token must have at least 8 characters");
     }
+    httpHostProblem().ifPresent(problems::add);
     if (demoRate < 1 || demoRate > 1_000_000) {
       problems.add("--rate must be between 1 and 1000000 events/s, was " + demoRate);
     }
@@ -279,6 +296,26 @@ public final class FreshetConfig {
     return this;
   }
 
+  /** Why {@link #httpHost} cannot be used, if it cannot: unknown, or open without a token. */
+  private Optional<String> httpHostProblem() {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(httpHost);
+    } catch (UnknownHostException e) {
+      return Optional.of("--http-host '" + httpHost + "' is not a known host or address");
+    }
+    if (!address.isLoopbackAddress() && apiToken.isEmpty()) {
+      return Optional.of(
+          "--http-host "
+              + httpHost
+              + " is reachable from other machines, and without a token anyone there could"
+              + " append events, run SQL and replay dead letters: add --api-token TOKEN (at least"
+              + " 8 characters), or leave --http-host at "
+              + DEFAULT_HTTP_HOST);
+    }
+    return Optional.empty();
+  }
+
   private static void port(List<String> problems, String option, int port) {
     if (port < 0 || port > 65535) {
       problems.add(option + " must be a TCP port between 0 and 65535, was " + port);
@@ -291,6 +328,7 @@ public final class FreshetConfig {
     private Optional<String> bootstrapServers = Optional.empty();
     private int kafkaPort = 9092;
     private int controllerPort = 9093;
+    private String httpHost = DEFAULT_HTTP_HOST;
     private int httpPort = 8080;
     private Optional<String> apiToken = Optional.empty();
     private boolean demo = true;
@@ -325,6 +363,11 @@ public final class FreshetConfig {
 
     public Builder controllerPort(int value) {
       controllerPort = value;
+      return this;
+    }
+
+    public Builder httpHost(String value) {
+      httpHost = value;
       return this;
     }
 

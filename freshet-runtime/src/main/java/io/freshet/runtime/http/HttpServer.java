@@ -6,23 +6,37 @@ import java.util.Optional;
 
 /** Freshet's HTTP API on one port: health, plus the routes other components contribute. */
 public final class HttpServer implements AutoCloseable {
+  private static final String LOOPBACK = "127.0.0.1";
+
   private final Javalin app;
 
   private HttpServer(Javalin app) {
     this.app = app;
   }
 
-  /** Starts serving {@code /api/health} and {@code routes} on {@code port} (0 picks a free one). */
+  /**
+   * Starts serving {@code /api/health} and {@code routes} on loopback's {@code port} (0 picks a
+   * free one).
+   */
   public static HttpServer start(int port, HealthProbe health, List<HttpRoutes> routes) {
-    return start(port, health, routes, new WriteGuard(Optional.empty()));
+    return start(LOOPBACK, port, health, routes, new WriteGuard(Optional.empty()));
   }
 
   /**
-   * Starts serving {@code /api/health} and {@code routes} on {@code port} (0 picks a free one),
-   * with writes guarded by {@code writes}.
+   * Starts serving {@code /api/health} and {@code routes} on loopback's {@code port} (0 picks a
+   * free one), with writes guarded by {@code writes}.
    */
   public static HttpServer start(
       int port, HealthProbe health, List<HttpRoutes> routes, WriteGuard writes) {
+    return start(LOOPBACK, port, health, routes, writes);
+  }
+
+  /**
+   * Starts serving {@code /api/health} and {@code routes} on {@code host}'s {@code port} (0 picks a
+   * free one), with writes guarded by {@code writes}.
+   */
+  public static HttpServer start(
+      String host, int port, HealthProbe health, List<HttpRoutes> routes, WriteGuard writes) {
     Javalin app =
         Javalin.create(config -> config.showJavalinBanner = false)
             .beforeMatched(writes::check)
@@ -33,7 +47,7 @@ public final class HttpServer implements AutoCloseable {
                   ctx.status(HealthReport.allUp(report) ? 200 : 503).json(report);
                 });
     routes.forEach(r -> r.register(app));
-    app.start(port);
+    app.start(host, port);
     return new HttpServer(app);
   }
 

@@ -14,6 +14,7 @@ class FreshetConfigTest {
     assertThat(d.validate()).isSameAs(d);
     assertThat(d.kafkaPort()).isEqualTo(9092);
     assertThat(d.httpPort()).isEqualTo(8080);
+    assertThat(d.httpHost()).isEqualTo("127.0.0.1");
     assertThat(d.dataDir().toString()).isEqualTo("freshet-data");
     assertThat(d.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(d.embeddedKafka()).isTrue();
@@ -55,5 +56,38 @@ class FreshetConfigTest {
             .demo(false)
             .build();
     assertThat(external.validate().embeddedKafka()).isFalse();
+  }
+
+  @Test
+  void anAddressOtherMachinesReachIsRefusedWithoutAToken() {
+    FreshetConfig open = d.toBuilder().httpHost("0.0.0.0").build();
+    assertThatThrownBy(open::validate)
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "--http-host 0.0.0.0 is reachable from other machines, and without a token"
+                            + " anyone there could append events, run SQL and replay dead letters:"
+                            + " add --api-token TOKEN (at least 8 characters), or leave"
+                            + " --http-host at 127.0.0.1"));
+
+    assertThat(open.toBuilder().apiToken("s3cret-token").build().validate().httpHost())
+        .isEqualTo("0.0.0.0");
+    assertThat(d.toBuilder().httpHost("localhost").build().validate().httpHost())
+        .isEqualTo("localhost");
+    assertThat(d.toBuilder().httpHost("::1").build().validate().httpHost()).isEqualTo("::1");
+  }
+
+  @Test
+  void anUnknownHttpHostIsNamed() {
+    FreshetConfig unknown = d.toBuilder().httpHost("no-such-host.invalid").build();
+    assertThatThrownBy(unknown::validate)
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "--http-host 'no-such-host.invalid' is not a known host or address"));
   }
 }

@@ -1,13 +1,22 @@
 package io.freshet.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +55,44 @@ class HttpServerTest {
         .send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/health")).build(),
             HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void listensOnLoopbackOnlyUnlessGivenAnotherHost() throws Exception {
+    // Given an address of this machine that other machines could reach
+    Optional<InetAddress> outward = outwardAddress();
+    assumeTrue(outward.isPresent(), "this machine has no non-loopback IPv4 address");
+    try (HttpServer server = HttpServer.start(0, () -> HealthReport.of(Map.of()))) {
+      // Then the default server answers on loopback and refuses connections there
+      assertThat(get(server.port()).statusCode()).isEqualTo(503);
+      assertThat(accepts(outward.get(), server.port())).isFalse();
+    }
+    // When it is told to listen on every interface
+    try (HttpServer server =
+        HttpServer.start(
+            "0.0.0.0",
+            0,
+            () -> HealthReport.of(Map.of()),
+            List.of(),
+            new WriteGuard(Optional.of("s3cret-token")))) {
+      // Then that address reaches it
+      assertThat(accepts(outward.get(), server.port())).isTrue();
+    }
+  }
+
+  private static Optional<InetAddress> outwardAddress() throws Exception {
+    return NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+        .findFirst();
+  }
+
+  private static boolean accepts(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2_000);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
   }
 }

@@ -43,11 +43,6 @@ public record LedgerChunk(long[] times, int[] counts, long[] sumMicros, int next
         next);
   }
 
-  /** This chunk with its successor id set to {@code id}. */
-  LedgerChunk withNext(int id) {
-    return new LedgerChunk(times, counts, sumMicros, id);
-  }
-
   /** This chunk with one more transaction of {@code micros} at {@code time}, kept in order. */
   LedgerChunk plus(long time, long micros) {
     int at = Arrays.binarySearch(times, time);

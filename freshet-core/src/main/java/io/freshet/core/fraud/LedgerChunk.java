@@ -36,11 +36,7 @@ public record LedgerChunk(long[] times, int[] counts, long[] sumMicros, int next
 
   /** This chunk without its {@code n} oldest entries ({@code n < size()}). */
   LedgerChunk withoutOldest(int n) {
-    return new LedgerChunk(
-        Arrays.copyOfRange(times, n, times.length),
-        Arrays.copyOfRange(counts, n, counts.length),
-        Arrays.copyOfRange(sumMicros, n, sumMicros.length),
-        next);
+    return slice(n, times.length, next);
   }
 
   /** This chunk with one more transaction of {@code micros} at {@code time}, kept in order. */

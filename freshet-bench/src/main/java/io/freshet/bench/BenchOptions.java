@@ -1,5 +1,6 @@
 package io.freshet.bench;
 
+import io.freshet.runtime.flink.ManagedMemory;
 import io.freshet.runtime.flink.StateBackendKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.OptionalLong;
  * @param spanDays spreads a fraud backlog over this many days of event time instead of 30 minutes
  *     per customer
  * @param onlyStateBackend fraud-throughput measures only {@code stateBackend}, not every backend
+ * @param managedMemory the bench TaskManager's memory for RocksDB (and that of the {@code freshet
+ *     run} process platform-throughput starts)
  */
 public record BenchOptions(
     List<String> scenarios,
@@ -35,7 +38,8 @@ public record BenchOptions(
     StateBackendKind stateBackend,
     OptionalInt customers,
     OptionalInt spanDays,
-    boolean onlyStateBackend) {
+    boolean onlyStateBackend,
+    ManagedMemory managedMemory) {
 
   /** The default seed, so two runs load identical data. */
   public static final long DEFAULT_SEED = 20261126L;
@@ -51,6 +55,7 @@ public record BenchOptions(
     }
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(spanDays, "spanDays");
+    Objects.requireNonNull(managedMemory, "managedMemory");
     if (customers.isPresent() && customers.getAsInt() < 1) {
       throw new IllegalArgumentException("--customers must be at least 1");
     }
@@ -59,7 +64,10 @@ public record BenchOptions(
     }
   }
 
-  /** The options without the fraud backlog's shape: as many customers and days as by default. */
+  /**
+   * The options without the fraud backlog's shape (as many customers and days as by default) and
+   * with the default managed memory.
+   */
   public BenchOptions(
       List<String> scenarios,
       boolean quick,
@@ -80,7 +88,8 @@ public record BenchOptions(
         stateBackend,
         OptionalInt.empty(),
         OptionalInt.empty(),
-        false);
+        false,
+        ManagedMemory.DEFAULT);
   }
 
   /** The input size of a scenario: {@code --events}, else its quick or full default. */

@@ -3,6 +3,7 @@ package io.freshet.cli;
 import io.freshet.pipelines.plugin.PipelineSettings;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.flink.ManagedMemory;
 import io.freshet.runtime.flink.StateBackendKind;
 import io.freshet.serving.ServingStore;
 import io.freshet.serving.SqlDialect;
@@ -108,6 +109,15 @@ public final class RunCommand implements Callable<Integer> {
   StateBackendKind stateBackend = DEFAULTS.stateBackend();
 
   @Option(
+      names = "--managed-memory",
+      paramLabel = "SIZE",
+      description =
+          "Off-heap memory of Flink's TaskManager for RocksDB's block cache and write buffers,"
+              + " shared evenly by the jobs, e.g. 512m or 4g (default: ${DEFAULT-VALUE}); allocated"
+              + " as it fills. Give more when state outgrows it: RocksDB then reads from files.")
+  String managedMemory = DEFAULTS.managedMemory().toString();
+
+  @Option(
       names = "--max-out-of-orderness",
       converter = DurationConverter.class,
       description = "Watermark out-of-orderness bound (default: 10s).")
@@ -166,6 +176,7 @@ public final class RunCommand implements Callable<Integer> {
             .maxOutOfOrderness(maxOutOfOrderness)
             .sourceIdleness(sourceIdleness)
             .stateBackend(stateBackend)
+            .managedMemory(ManagedMemory.parse(managedMemory))
             .pipelines(pipelines)
             .settings(settings());
     DurationConverter durations = new DurationConverter();

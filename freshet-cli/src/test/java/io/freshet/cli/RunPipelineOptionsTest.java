@@ -93,4 +93,24 @@ class RunPipelineOptionsTest {
     // Then it starts there
     assertThat(guarded.config().validate().httpHost()).isEqualTo("0.0.0.0");
   }
+
+  @Test
+  void managedMemoryDefaultsToOneGibibyteAndTakesAFlinkSize() {
+    // Given no option, then one of 4g
+    RunCommand plain = new RunCommand();
+    new CommandLine(plain).parseArgs();
+    RunCommand large = new RunCommand();
+    new CommandLine(large).parseArgs("--managed-memory", "4g");
+    // Then the TaskManager gets the default, then exactly that
+    assertThat(plain.config().validate().managedMemory().bytes()).isEqualTo(1L << 30);
+    assertThat(large.config().validate().managedMemory().bytes()).isEqualTo(4L << 30);
+
+    // Given a size too small for RocksDB's write buffers
+    RunCommand tiny = new RunCommand();
+    new CommandLine(tiny).parseArgs("--managed-memory", "16m");
+    // Then start-up is refused, naming the option and the least allowed
+    assertThatThrownBy(tiny::config)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--managed-memory must be at least 64m, was 16m");
+  }
 }

@@ -172,7 +172,8 @@ public final class FreshetPlatform implements AutoCloseable {
                 config.checkpointInterval(),
                 config.checkpointDir(),
                 config.stateBackend()),
-            pipelines.pipelines().size());
+            pipelines.pipelines().size(),
+            config.managedMemory());
     started.push(flink);
     CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());
     registry.register(stateSizes);

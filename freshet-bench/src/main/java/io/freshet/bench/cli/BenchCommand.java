@@ -5,6 +5,7 @@ import io.freshet.bench.BenchScenario;
 import io.freshet.bench.IncompleteResultsException;
 import io.freshet.bench.harness.ConsoleProgress;
 import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.flink.ManagedMemory;
 import io.freshet.runtime.flink.StateBackendKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -90,6 +91,14 @@ public final class BenchCommand implements Callable<Integer> {
               + " transaction per customer every 30 minutes); e.g. 30 for a month of history.")
   Integer spanDays;
 
+  @Option(
+      names = "--managed-memory",
+      paramLabel = "SIZE",
+      description =
+          "Off-heap memory of the bench TaskManager for RocksDB, shared evenly by its slots, e.g."
+              + " 2g (default: as freshet run); platform-throughput's freshet run gets it too.")
+  String managedMemory;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -101,19 +110,28 @@ public final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("freshet bench: " + e.getMessage());
       return 2;
     }
-    BenchOptions options =
-        new BenchOptions(
-            chosen.stream().map(BenchScenario::name).toList(),
-            quick,
-            events == null ? OptionalLong.empty() : OptionalLong.of(events),
-            Optional.ofNullable(bootstrapServers),
-            profile,
-            resultsDir,
-            seed == null ? BenchOptions.DEFAULT_SEED : seed,
-            stateBackend == null ? FreshetConfig.defaults().stateBackend() : stateBackend,
-            customers == null ? OptionalInt.empty() : OptionalInt.of(customers),
-            spanDays == null ? OptionalInt.empty() : OptionalInt.of(spanDays),
-            stateBackend != null);
+    BenchOptions options;
+    try {
+      options =
+          new BenchOptions(
+              chosen.stream().map(BenchScenario::name).toList(),
+              quick,
+              events == null ? OptionalLong.empty() : OptionalLong.of(events),
+              Optional.ofNullable(bootstrapServers),
+              profile,
+              resultsDir,
+              seed == null ? BenchOptions.DEFAULT_SEED : seed,
+              stateBackend == null ? FreshetConfig.defaults().stateBackend() : stateBackend,
+              customers == null ? OptionalInt.empty() : OptionalInt.of(customers),
+              spanDays == null ? OptionalInt.empty() : OptionalInt.of(spanDays),
+              stateBackend != null,
+              managedMemory == null
+                  ? FreshetConfig.defaults().managedMemory()
+                  : ManagedMemory.parse(managedMemory));
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("freshet bench: " + e.getMessage());
+      return 2;
+    }
     PrintStream out = System.out;
     try {
       new BenchRunner(options, new ConsoleProgress(System.err, System.console() != null), out)

@@ -49,7 +49,11 @@ public final class BenchRunner {
     try (BenchKafka kafka = cluster ? startKafka(workDir) : null;
         BenchFlink flink =
             cluster
-                ? BenchFlink.start(workDir.resolve("checkpoints"), BenchContext.PARALLELISM, 2)
+                ? BenchFlink.start(
+                    workDir.resolve("checkpoints"),
+                    BenchContext.PARALLELISM,
+                    2,
+                    options.managedMemory())
                 : null) {
       BenchContext context =
           new BenchContext(

@@ -1,6 +1,7 @@
 package io.freshet.bench.harness;
 
 import io.freshet.runtime.flink.FlinkSettings;
+import io.freshet.runtime.flink.ManagedMemory;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
@@ -25,14 +26,27 @@ public final class BenchFlink implements AutoCloseable {
     this.parallelism = parallelism;
   }
 
-  /** Starts a cluster with room for {@code concurrentJobs} jobs at {@code parallelism}. */
+  /**
+   * Starts a cluster with room for {@code concurrentJobs} jobs at {@code parallelism}, with as much
+   * managed memory as {@code freshet run} has by default.
+   */
   public static BenchFlink start(Path checkpointRoot, int parallelism, int concurrentJobs)
+      throws Exception {
+    return start(checkpointRoot, parallelism, concurrentJobs, ManagedMemory.DEFAULT);
+  }
+
+  /**
+   * Starts a cluster with room for {@code concurrentJobs} jobs at {@code parallelism}, whose slots
+   * share {@code managedMemory} evenly.
+   */
+  public static BenchFlink start(
+      Path checkpointRoot, int parallelism, int concurrentJobs, ManagedMemory managedMemory)
       throws Exception {
     Configuration conf = new Configuration();
     conf.setString("rest.bind-address", "localhost");
     conf.setString("rest.port", "0");
     // RocksDB lives in managed memory; the heap backend ignores it.
-    conf.setString("taskmanager.memory.managed.size", "256m");
+    conf.setString("taskmanager.memory.managed.size", managedMemory.flinkValue());
     conf.setString("taskmanager.memory.network.min", "64m");
     conf.setString("taskmanager.memory.network.max", "64m");
     MiniCluster cluster =

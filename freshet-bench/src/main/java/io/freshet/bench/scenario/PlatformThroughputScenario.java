@@ -93,7 +93,9 @@ public final class PlatformThroughputScenario implements BenchScenario {
             "--data-dir",
             dir.resolve("data").toString(),
             "--state-backend",
-            context.options().stateBackend().name());
+            context.options().stateBackend().name(),
+            "--managed-memory",
+            context.options().managedMemory().toString());
     double platformSeconds;
     double storeLagSeconds;
     try (FreshetRunProcess freshet =

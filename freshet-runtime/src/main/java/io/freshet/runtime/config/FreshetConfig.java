@@ -4,6 +4,7 @@ import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.plugin.PipelineSettings;
 import io.freshet.pipelines.plugin.Setting;
+import io.freshet.runtime.flink.ManagedMemory;
 import io.freshet.runtime.flink.StateBackendKind;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -40,6 +41,7 @@ public final class FreshetConfig {
   private final Duration sourceIdleness;
   private final Map<String, Duration> latencySlaOverrides;
   private final StateBackendKind stateBackend;
+  private final ManagedMemory managedMemory;
   private final PipelineCatalog catalog;
   private final List<String> selectedPipelines;
   private final PipelineSettings settings;
@@ -60,6 +62,7 @@ public final class FreshetConfig {
     this.sourceIdleness = Objects.requireNonNull(b.sourceIdleness, "sourceIdleness");
     this.latencySlaOverrides = Map.copyOf(b.latencySlaOverrides);
     this.stateBackend = Objects.requireNonNull(b.stateBackend, "stateBackend");
+    this.managedMemory = Objects.requireNonNull(b.managedMemory, "managedMemory");
     this.catalog = Objects.requireNonNull(b.catalog, "catalog");
     this.selectedPipelines = List.copyOf(b.selectedPipelines);
     this.settings = Objects.requireNonNull(b.settings, "settings");
@@ -93,6 +96,7 @@ public final class FreshetConfig {
     b.sourceIdleness = sourceIdleness;
     b.latencySlaOverrides = new LinkedHashMap<>(latencySlaOverrides);
     b.stateBackend = stateBackend;
+    b.managedMemory = managedMemory;
     b.catalog = catalog;
     b.selectedPipelines = new ArrayList<>(selectedPipelines);
     b.settings = settings;
@@ -181,6 +185,11 @@ public final class FreshetConfig {
    */
   public StateBackendKind stateBackend() {
     return stateBackend;
+  }
+
+  /** The embedded TaskManager's memory for RocksDB, shared evenly by the jobs' slots. */
+  public ManagedMemory managedMemory() {
+    return managedMemory;
   }
 
   /** The pipelines that run: the selected ones of the catalog, or all of them. */
@@ -339,6 +348,7 @@ public final class FreshetConfig {
     private Duration sourceIdleness = PipelineContext.DEFAULT_SOURCE_IDLENESS;
     private Map<String, Duration> latencySlaOverrides = new LinkedHashMap<>();
     private StateBackendKind stateBackend = StateBackendKind.DEFAULT;
+    private ManagedMemory managedMemory = ManagedMemory.DEFAULT;
     private PipelineCatalog catalog;
     private List<String> selectedPipelines = new ArrayList<>();
     private PipelineSettings settings = PipelineSettings.defaults();
@@ -420,6 +430,11 @@ public final class FreshetConfig {
 
     public Builder stateBackend(StateBackendKind value) {
       stateBackend = value;
+      return this;
+    }
+
+    public Builder managedMemory(ManagedMemory value) {
+      managedMemory = value;
       return this;
     }
 

@@ -67,13 +67,15 @@ public final class EmbeddedFlink implements AutoCloseable {
 
   /**
    * Starts a MiniCluster with enough slots for {@code jobCount} jobs at the parallelism. Jobs are
-   * checkpointed every interval while they have work ({@link CheckpointPacer}).
+   * checkpointed every interval while they have work ({@link CheckpointPacer}); the slots share
+   * {@code managedMemory} evenly.
    */
-  public static EmbeddedFlink start(FlinkSettings settings, int jobCount) throws Exception {
+  public static EmbeddedFlink start(
+      FlinkSettings settings, int jobCount, ManagedMemory managedMemory) throws Exception {
     Optional<RecordActivity> activity =
         settings.paced() ? Optional.of(RecordActivity.create()) : Optional.empty();
     try {
-      return start(settings, jobCount, activity);
+      return start(settings, jobCount, managedMemory, activity);
     } catch (Exception | Error e) {
       activity.ifPresent(RecordActivity::close);
       throw e;
@@ -81,7 +83,11 @@ public final class EmbeddedFlink implements AutoCloseable {
   }
 
   private static EmbeddedFlink start(
-      FlinkSettings settings, int jobCount, Optional<RecordActivity> activity) throws Exception {
+      FlinkSettings settings,
+      int jobCount,
+      ManagedMemory managedMemory,
+      Optional<RecordActivity> activity)
+      throws Exception {
     // Pekko's scheduler, behind Flink's RPC timers (heartbeats, timeouts, restart delays), wakes
     // every 10 ms by default: 200 times a second for the MiniCluster's two actor systems, about
     // 0.01 of a core of an idle process. Nothing on the data or checkpoint path runs on it (tasks
@@ -95,8 +101,7 @@ public final class EmbeddedFlink implements AutoCloseable {
     activity.ifPresent(records -> records.configure().forEach(conf::setString));
     conf.setString("rest.bind-address", "localhost");
     conf.setString("rest.port", "0");
-    // RocksDB block cache and write buffers live in managed memory (off-heap, used as needed).
-    conf.setString("taskmanager.memory.managed.size", "256m");
+    conf.setString("taskmanager.memory.managed.size", managedMemory.flinkValue());
     conf.setString("taskmanager.memory.network.min", "64m");
     conf.setString("taskmanager.memory.network.max", "64m");
     conf.setString(FlinkMetricsBridgeFactory.CONFIG_KEY, FlinkMetricsBridgeFactory.class.getName());

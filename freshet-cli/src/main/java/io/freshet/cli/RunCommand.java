@@ -70,6 +70,13 @@ public final class RunCommand implements Callable<Integer> {
   int httpPort = DEFAULTS.httpPort();
 
   @Option(
+      names = "--flink-port",
+      description =
+          "Port of Flink's REST API and web UI on loopback (default: ${DEFAULT-VALUE}; 0 picks a"
+              + " free one).")
+  int flinkPort = DEFAULTS.flinkPort();
+
+  @Option(
       names = "--api-token",
       defaultValue = "${env:FRESHET_API_TOKEN}",
       description =
@@ -168,6 +175,7 @@ public final class RunCommand implements Callable<Integer> {
             .controllerPort(controllerPort)
             .httpHost(httpHost)
             .httpPort(httpPort)
+            .flinkPort(flinkPort)
             .apiToken(apiToken)
             .demo(demo)
             .demoRate(rate)

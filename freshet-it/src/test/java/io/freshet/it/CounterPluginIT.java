@@ -54,6 +54,7 @@ class CounterPluginIT {
             .kafkaPort(0)
             .controllerPort(0)
             .httpPort(0)
+            .flinkPort(0)
             .demo(false)
             .checkpointInterval(Duration.ofMillis(500))
             .catalog(PipelineCatalog.of(new CounterPipeline()))

@@ -66,7 +66,9 @@ class FreshetCliEndToEndIT {
       "--controller-port",
       Integer.toString(controllerPort),
       "--http-port",
-      Integer.toString(httpPort)
+      Integer.toString(httpPort),
+      "--flink-port",
+      "0"
     };
 
     // When freshet runs and the first half is produced

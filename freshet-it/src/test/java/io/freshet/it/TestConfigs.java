@@ -29,6 +29,7 @@ final class TestConfigs {
         .kafkaPort(0)
         .controllerPort(0)
         .httpPort(0)
+        .flinkPort(0)
         .apiToken(API_TOKEN)
         .demo(false)
         .demoRate(1)

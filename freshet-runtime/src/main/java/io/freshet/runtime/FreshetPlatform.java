@@ -30,8 +30,10 @@ import io.freshet.runtime.metrics.PipelineGauges;
 import io.freshet.runtime.serving.ViewRoutes;
 import io.freshet.runtime.status.StatusRoutes;
 import io.freshet.runtime.status.StatusService;
+import io.freshet.runtime.web.Dashboard;
 import io.freshet.serving.ServingStore;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -107,6 +109,9 @@ public final class FreshetPlatform implements AutoCloseable {
     long begin = System.nanoTime();
     Files.createDirectories(config.dataDir());
     PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
+    StatusService status = new StatusService(this::health, registry);
+    Dashboard dashboard = new Dashboard(pipelines.pipelines(), status, this::flinkUi);
+    started.push(dashboard);
     http =
         HttpServer.start(
             config.httpHost(),
@@ -119,8 +124,9 @@ public final class FreshetPlatform implements AutoCloseable {
                     pipelines.deadLetterTopics(TopicNaming.PRODUCTION).stream()
                         .map(TopicDescriptor::name)
                         .toList()),
-                new StatusRoutes(new StatusService(this::health, registry)),
-                new ViewRoutes(() -> store)),
+                new StatusRoutes(status),
+                new ViewRoutes(() -> store),
+                dashboard.routes()),
             new WriteGuard(config.apiToken()));
     started.push(http);
     PipelineGauges gauges = new PipelineGauges(config.latencySlas(), config.checkpointInterval());
@@ -147,6 +153,7 @@ public final class FreshetPlatform implements AutoCloseable {
     List<TopicDescriptor<?, ?>> topics = pipelines.topics(TopicNaming.PRODUCTION);
     List<String> created = new TopicProvisioner(admin, (short) Math.min(3, brokers)).ensure(topics);
     LOG.info("Topics ready; created {}", created);
+    dashboard.streamFeeds(bootstrapServers, TopicNaming.PRODUCTION);
     KafkaMetricsCollector kafkaMetrics =
         new KafkaMetricsCollector(
             admin, bootstrapServers, topics.stream().map(TopicDescriptor::name).toList());
@@ -173,7 +180,8 @@ public final class FreshetPlatform implements AutoCloseable {
                 config.checkpointDir(),
                 config.stateBackend()),
             pipelines.pipelines().size(),
-            config.managedMemory());
+            config.managedMemory(),
+            config.flinkPort());
     started.push(flink);
     CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());
     registry.register(stateSizes);
@@ -228,10 +236,12 @@ public final class FreshetPlatform implements AutoCloseable {
         "  Kafka      "
             + bootstrapServers
             + (config.embeddedKafka() ? " (embedded KRaft broker)" : " (external)"));
-    console.accept("  HTTP       http://localhost:" + http.port() + "/api/health, /metrics");
+    console.accept(
+        "  Dashboard  http://localhost:" + http.port() + "/ (API /api/health, /metrics)");
     // Never print a PostgreSQL password given in the URL.
     console.accept("  Store      " + storeUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
-    console.accept("  Flink      " + flink.restAddress() + " (embedded MiniCluster REST API)");
+    console.accept(
+        "  Flink      " + flink.restAddress() + " (embedded MiniCluster web UI and REST API)");
     console.accept("  Data dir   " + config.dataDir().toAbsolutePath());
     resumed.forEach(
         (job, from) ->
@@ -247,6 +257,20 @@ public final class FreshetPlatform implements AutoCloseable {
                 + String.join(", ", demo.stream().map(DemoStream::topic).toList())
             : "  Demo       off (--no-demo)");
     console.accept("Press Ctrl-C to stop.");
+  }
+
+  /** Flink's web UI, once the cluster runs. */
+  private Optional<URI> flinkUi() {
+    EmbeddedFlink current = flink;
+    if (current == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(current.restAddress());
+    } catch (Exception e) {
+      LOG.debug("Flink's REST address is not known yet", e);
+      return Optional.empty();
+    }
   }
 
   /** The bootstrap servers the platform's clients use. */

@@ -87,6 +87,9 @@ public final class FreshetRunProcess implements AutoCloseable {
     command.addAll(runArgs);
     command.add("--http-port");
     command.add(Integer.toString(httpPort));
+    // Never Flink's default 8081, which a freshet run of the user's may hold.
+    command.add("--flink-port");
+    command.add("0");
     Files.createDirectories(log.toAbsolutePath().getParent());
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -63,6 +63,7 @@ class DecisionApiIT {
                 .kafkaPort(0)
                 .controllerPort(0)
                 .httpPort(0)
+                .flinkPort(0)
                 .demo(false)
                 .parallelism(2)
                 .checkpointInterval(Duration.ofMillis(500))

@@ -86,7 +86,9 @@ class DecisionApiKillIT {
       "--controller-port",
       Integer.toString(FreshetProcess.freePort()),
       "--http-port",
-      Integer.toString(httpPort)
+      Integer.toString(httpPort),
+      "--flink-port",
+      "0"
     };
     DecisionClient client = new DecisionClient(httpPort, TOKEN);
     Map<String, JsonNode> served = new HashMap<>();

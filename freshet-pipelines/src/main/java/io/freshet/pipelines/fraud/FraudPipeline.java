@@ -3,6 +3,7 @@ package io.freshet.pipelines.fraud;
 import io.freshet.core.fraud.FraudRulesConfig;
 import io.freshet.pipelines.fraud.api.FraudDecisionApi;
 import io.freshet.pipelines.plugin.ApiContext;
+import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.plugin.PipelineApi;
@@ -67,6 +68,16 @@ public final class FraudPipeline implements FreshetPipeline {
             FraudTopics.TRANSACTIONS,
             FraudTopics.TRANSACTION_DECISIONS,
             FraudTables.TRANSACTION_DECISIONS));
+  }
+
+  /** Live alerts, the decision mix, alerts per rule and impossible-travel pairs. */
+  @Override
+  public Optional<DashboardPage> dashboard() {
+    return Optional.of(
+        new DashboardPage(
+            "Fraud",
+            "fraud.js",
+            List.of(FraudTopics.FRAUD_ALERTS, FraudTopics.TRANSACTION_DECISIONS)));
   }
 
   @Override

@@ -66,6 +66,11 @@ public interface FreshetPipeline {
     return Optional.empty();
   }
 
+  /** Its page on the live dashboard; none by default (its figures still show on the overview). */
+  default Optional<DashboardPage> dashboard() {
+    return Optional.empty();
+  }
+
   /** Its input topics (declared names), the ones demo traffic and producers write. */
   default List<TopicDescriptor<?, ?>> inputs() {
     return topics().stream().filter(t -> t.role() == TopicRole.INPUT).toList();

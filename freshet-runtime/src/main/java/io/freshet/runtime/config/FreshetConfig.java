@@ -32,6 +32,7 @@ public final class FreshetConfig {
   private final int controllerPort;
   private final String httpHost;
   private final int httpPort;
+  private final int flinkPort;
   private final Optional<String> apiToken;
   private final boolean demo;
   private final int demoRate;
@@ -53,6 +54,7 @@ public final class FreshetConfig {
     this.controllerPort = b.controllerPort;
     this.httpHost = Objects.requireNonNull(b.httpHost, "httpHost");
     this.httpPort = b.httpPort;
+    this.flinkPort = b.flinkPort;
     this.apiToken = Objects.requireNonNull(b.apiToken, "apiToken");
     this.demo = b.demo;
     this.demoRate = b.demoRate;
@@ -87,6 +89,7 @@ public final class FreshetConfig {
     b.controllerPort = controllerPort;
     b.httpHost = httpHost;
     b.httpPort = httpPort;
+    b.flinkPort = flinkPort;
     b.apiToken = apiToken;
     b.demo = demo;
     b.demoRate = demoRate;
@@ -134,6 +137,11 @@ public final class FreshetConfig {
   /** Freshet's HTTP API port. */
   public int httpPort() {
     return httpPort;
+  }
+
+  /** The port of the embedded Flink cluster's REST API and web UI, on loopback. */
+  public int flinkPort() {
+    return flinkPort;
   }
 
   /**
@@ -243,6 +251,10 @@ public final class FreshetConfig {
   public FreshetConfig validate() {
     List<String> problems = new ArrayList<>();
     port(problems, "--http-port", httpPort);
+    port(problems, "--flink-port", flinkPort);
+    if (httpPort != 0 && httpPort == flinkPort) {
+      problems.add("--http-port and --flink-port must differ, both are " + httpPort);
+    }
     if (embeddedKafka()) {
       port(problems, "--kafka-port", kafkaPort);
       port(problems, "--controller-port", controllerPort);
@@ -339,6 +351,7 @@ public final class FreshetConfig {
     private int controllerPort = 9093;
     private String httpHost = DEFAULT_HTTP_HOST;
     private int httpPort = 8080;
+    private int flinkPort = 8081;
     private Optional<String> apiToken = Optional.empty();
     private boolean demo = true;
     private int demoRate = 100;
@@ -383,6 +396,11 @@ public final class FreshetConfig {
 
     public Builder httpPort(int value) {
       httpPort = value;
+      return this;
+    }
+
+    public Builder flinkPort(int value) {
+      flinkPort = value;
       return this;
     }
 

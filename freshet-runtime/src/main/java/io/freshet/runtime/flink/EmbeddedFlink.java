@@ -68,14 +68,16 @@ public final class EmbeddedFlink implements AutoCloseable {
   /**
    * Starts a MiniCluster with enough slots for {@code jobCount} jobs at the parallelism. Jobs are
    * checkpointed every interval while they have work ({@link CheckpointPacer}); the slots share
-   * {@code managedMemory} evenly.
+   * {@code managedMemory} evenly; its REST API and web UI listen on loopback's {@code restPort} (0
+   * picks a free one).
    */
   public static EmbeddedFlink start(
-      FlinkSettings settings, int jobCount, ManagedMemory managedMemory) throws Exception {
+      FlinkSettings settings, int jobCount, ManagedMemory managedMemory, int restPort)
+      throws Exception {
     Optional<RecordActivity> activity =
         settings.paced() ? Optional.of(RecordActivity.create()) : Optional.empty();
     try {
-      return start(settings, jobCount, managedMemory, activity);
+      return start(settings, jobCount, managedMemory, restPort, activity);
     } catch (Exception | Error e) {
       activity.ifPresent(RecordActivity::close);
       throw e;
@@ -86,6 +88,7 @@ public final class EmbeddedFlink implements AutoCloseable {
       FlinkSettings settings,
       int jobCount,
       ManagedMemory managedMemory,
+      int restPort,
       Optional<RecordActivity> activity)
       throws Exception {
     // Pekko's scheduler, behind Flink's RPC timers (heartbeats, timeouts, restart delays), wakes
@@ -100,7 +103,7 @@ public final class EmbeddedFlink implements AutoCloseable {
     Configuration conf = settings.toPacedConfiguration();
     activity.ifPresent(records -> records.configure().forEach(conf::setString));
     conf.setString("rest.bind-address", "localhost");
-    conf.setString("rest.port", "0");
+    conf.setString("rest.port", Integer.toString(restPort));
     conf.setString("taskmanager.memory.managed.size", managedMemory.flinkValue());
     conf.setString("taskmanager.memory.network.min", "64m");
     conf.setString("taskmanager.memory.network.max", "64m");

@@ -1,10 +1,14 @@
 package io.freshet.runtime.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Optional;
 
-/** Freshet's HTTP API on one port: health, plus the routes other components contribute. */
+/**
+ * Freshet's HTTP API and dashboard on one port: health, the dashboard's static files, plus the
+ * routes other components contribute.
+ */
 public final class HttpServer implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
 
@@ -38,7 +42,20 @@ public final class HttpServer implements AutoCloseable {
   public static HttpServer start(
       String host, int port, HealthProbe health, List<HttpRoutes> routes, WriteGuard writes) {
     Javalin app =
-        Javalin.create(config -> config.showJavalinBanner = false)
+        Javalin.create(
+                config -> {
+                  config.showJavalinBanner = false;
+                  // The dashboard's shell, and browser libraries from WebJars: nothing from a CDN.
+                  config.staticFiles.add(
+                      files -> {
+                        files.hostedPath = "/";
+                        files.directory = "/freshet-dashboard";
+                        files.location = Location.CLASSPATH;
+                        files.headers = SecurityHeaders.HEADERS;
+                      });
+                  config.staticFiles.enableWebjars();
+                })
+            .before(SecurityHeaders::add)
             .beforeMatched(writes::check)
             .get(
                 "/api/health",

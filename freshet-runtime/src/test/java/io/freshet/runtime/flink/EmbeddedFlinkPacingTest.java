@@ -64,7 +64,7 @@ class EmbeddedFlinkPacingTest {
                     StringSerializer.class.getName(),
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                     StringSerializer.class.getName()));
-        EmbeddedFlink flink = EmbeddedFlink.start(settings, 1, ManagedMemory.DEFAULT)) {
+        EmbeddedFlink flink = EmbeddedFlink.start(settings, 1, ManagedMemory.DEFAULT, 0)) {
       admin
           .createTopics(
               List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(OUTPUT, 1, (short) 1)))

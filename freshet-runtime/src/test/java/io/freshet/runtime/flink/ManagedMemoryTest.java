@@ -45,7 +45,7 @@ class ManagedMemoryTest {
     FlinkSettings settings =
         new FlinkSettings(
             1, Duration.ofSeconds(1), dir.resolve("checkpoints"), StateBackendKind.ROCKSDB);
-    try (EmbeddedFlink flink = EmbeddedFlink.start(settings, 1, ManagedMemory.parse("192m"))) {
+    try (EmbeddedFlink flink = EmbeddedFlink.start(settings, 1, ManagedMemory.parse("192m"), 0)) {
       // When Flink's REST API describes its TaskManager
       HttpResponse<String> response =
           HttpClient.newHttpClient()

@@ -1,0 +1,266 @@
+package io.freshet.it.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freshet.it.FreshetProcess;
+import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.runtime.FreshetPlatform;
+import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
+import io.freshet.testkit.kafka.TestProducer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live dashboard in a real headless Chromium (Debian's, driven by Selenium through the packaged
+ * chromedriver) against an embedded Freshet with demo traffic: every page renders live figures, a
+ * planted velocity burst appears in the alert feed without a reload, and the page reconnects by
+ * itself after the server restarts. Screenshots go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /** The bound on how soon a planted alert shows, from the producer's acknowledgement. */
+  private static final Duration ALERT_VISIBLE_WITHIN = Duration.ofSeconds(3);
+
+  @TempDir static Path dataDir;
+  FreshetConfig config;
+  FreshetPlatform platform;
+  WebDriver browser;
+  String base;
+
+  @BeforeAll
+  void start() throws Exception {
+    config =
+        FreshetConfig.builder()
+            .dataDir(dataDir)
+            .kafkaPort(FreshetProcess.freePort())
+            .controllerPort(FreshetProcess.freePort())
+            .httpPort(FreshetProcess.freePort())
+            .flinkPort(0)
+            .apiToken("dashboard-test-token")
+            .demo(true)
+            .demoRate(20)
+            .parallelism(1)
+            .checkpointInterval(Duration.ofMillis(500))
+            .build();
+    platform = FreshetPlatform.start(config, line -> {});
+    base = "http://localhost:" + platform.httpPort() + "/";
+    Files.createDirectories(SCREENSHOTS);
+    browser = chromium();
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theOverviewShowsEveryPipelineRunningWithALiveRateChart() throws Exception {
+    // Given the dashboard opened at /
+    long opened = System.nanoTime();
+    browser.get(base);
+    awaitUntil(Duration.ofSeconds(30), () -> "true".equals(body().getDomAttribute("data-ready")));
+    long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
+
+    // Then every pipeline gets a row, running, and the rate chart fills with samples pushed
+    // over the socket
+    awaitUntil(
+        Duration.ofMinutes(2),
+        () ->
+            texts("#pipelines tbody tr td:nth-child(2)")
+                .equals(List.of("RUNNING", "RUNNING", "RUNNING")));
+    assertThat(texts("#pipelines tbody tr td:nth-child(1)"))
+        .containsExactly("fraud-detection", "iot-monitoring", "clickstream");
+    awaitUntil(Duration.ofSeconds(30), () -> points("#rates .chart") >= 3);
+    assertThat(connection()).isEqualTo("live");
+    assertThat(browser.findElements(By.cssSelector("#links a")))
+        .extracting(WebElement::getText)
+        .containsExactly("Flink web UI", "Prometheus /metrics");
+    Object loadMillis =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const n = performance.getEntriesByType('navigation')[0];"
+                    + " return Math.round(n.loadEventEnd - n.startTime);");
+    System.out.printf(
+        "dashboard: load event %s ms, ready (pages mounted) %d ms%n", loadMillis, readyMillis);
+    screenshot("overview");
+  }
+
+  @Test
+  @Order(2)
+  void aPlantedVelocityBurstAppearsInTheAlertFeedWithoutAReload() throws Exception {
+    // Given the fraud page, and a first burst that sees the whole path (checkpoint, commit,
+    // socket) warm
+    browser.findElement(By.cssSelector("nav a[href='#fraud-detection']")).click();
+    awaitUntil(
+        Duration.ofSeconds(10),
+        () -> browser.findElement(By.id("page-fraud-detection")).isDisplayed());
+    produceBurst("warm-up-customer");
+    awaitUntil(Duration.ofMinutes(1), () -> alertRow("VELOCITY:warm-up-customer-6") != null);
+
+    // When six transactions of one customer arrive within two minutes
+    long frames = frames();
+    long acknowledged = produceBurst("burst-customer");
+
+    // Then its velocity alert is in the feed within 3 s, with the number behind it, on the same
+    // page (the socket's frame counter only grew)
+    awaitUntil(ALERT_VISIBLE_WITHIN, () -> alertRow("VELOCITY:burst-customer-6") != null);
+    long shownAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acknowledged);
+    System.out.printf("dashboard: planted alert shown %d ms after the produce%n", shownAfterMillis);
+    WebElement row = alertRow("VELOCITY:burst-customer-6");
+    assertThat(row.findElements(By.tagName("td")))
+        .extracting(WebElement::getText)
+        .containsSubsequence("VELOCITY", "HIGH", "burst-customer", "6 transactions in the window");
+    assertThat(frames()).isGreaterThan(frames);
+    // and the decision mix chart has live samples
+    awaitUntil(Duration.ofSeconds(30), () -> points("#page-fraud-detection .chart") >= 2);
+    screenshot("fraud");
+
+    // and the page stays readable at a phone's width
+    browser.manage().window().setSize(new Dimension(390, 844));
+    screenshot("fraud-phone");
+    browser.manage().window().setSize(new Dimension(1366, 900));
+  }
+
+  @Test
+  @Order(3)
+  void thePageReconnectsByItselfAfterTheServerRestarts() throws Exception {
+    // Given the page live
+    assertThat(connection()).isEqualTo("live");
+
+    // When the server stops, the page says so
+    platform.close();
+    platform = null;
+    awaitUntil(Duration.ofSeconds(30), () -> connection().equals("disconnected"));
+    screenshot("disconnected");
+
+    // Then once it is back on the same port, the page is live again and frames flow, unreloaded
+    platform = FreshetPlatform.start(config, line -> {});
+    long framesBefore = frames();
+    awaitUntil(Duration.ofMinutes(2), () -> connection().equals("live"));
+    awaitUntil(Duration.ofSeconds(30), () -> frames() > framesBefore);
+    assertThat(alertRow("VELOCITY:burst-customer-6")).isNotNull();
+    screenshot("reconnected");
+  }
+
+  /** Six transactions of {@code customer}, ten seconds apart from now; returns when acked. */
+  private long produceBurst(String customer) throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    try (KafkaProducer<byte[], byte[]> producer =
+        TestProducer.create(platform.bootstrapServers())) {
+      for (int i = 1; i <= 6; i++) {
+        byte[] value =
+            TransactionEnvelopeBuilder.transaction(
+                    customer + "-" + i, customer, now.plusSeconds(10L * (i - 1)))
+                .eventId("evt-" + customer + "-" + i)
+                .bytes();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    FraudTopics.TRANSACTIONS.name(), TestProducer.utf8(customer), value))
+            .get(30, TimeUnit.SECONDS);
+      }
+    }
+    return System.nanoTime();
+  }
+
+  private WebElement alertRow(String alertId) {
+    List<WebElement> rows =
+        browser.findElements(By.cssSelector("#alert-feed tr[data-alert-id='" + alertId + "']"));
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  private WebElement body() {
+    return browser.findElement(By.tagName("body"));
+  }
+
+  private long frames() {
+    return Long.parseLong(body().getDomAttribute("data-frames"));
+  }
+
+  private String connection() {
+    return browser.findElement(By.id("connection")).getDomAttribute("data-state");
+  }
+
+  private int points(String chartSelector) {
+    List<WebElement> charts = browser.findElements(By.cssSelector(chartSelector));
+    return charts.isEmpty() ? 0 : Integer.parseInt(charts.get(0).getDomAttribute("data-points"));
+  }
+
+  private List<String> texts(String selector) {
+    return browser.findElements(By.cssSelector(selector)).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private void awaitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(browser, timeout, Duration.ofMillis(50))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> condition.getAsBoolean());
+  }
+
+  private void screenshot(String name) throws Exception {
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(
+        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Debian's Chromium through its packaged driver: Selenium downloads nothing. */
+  private static WebDriver chromium() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    return new ChromeDriver(service, options);
+  }
+}

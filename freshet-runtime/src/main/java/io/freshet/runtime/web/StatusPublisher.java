@@ -1,0 +1,51 @@
+package io.freshet.runtime.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freshet.runtime.status.StatusService;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples the platform status once a second and hands it to the {@link LiveHub}: the overview
+ * page's figures, and the samples {@link StatusService} computes its rates from, so that {@code
+ * freshet status} shows a real rate on its first call.
+ */
+public final class StatusPublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusPublisher.class);
+
+  /** How often the status is sampled. */
+  public static final Duration INTERVAL = Duration.ofSeconds(1);
+
+  private final ScheduledExecutorService sampler;
+
+  public StatusPublisher(StatusService status, LiveHub hub, ObjectMapper mapper) {
+    this.sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "freshet-status-sampler");
+              t.setDaemon(true);
+              return t;
+            });
+    sampler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            hub.publishStatus(mapper.valueToTree(status.status()));
+          } catch (RuntimeException e) {
+            // One failed sample (a metric read while a job restarts) must not end the sampling.
+            LOG.warn("Sampling the platform status failed", e);
+          }
+        },
+        0,
+        INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    sampler.shutdownNow();
+  }
+}

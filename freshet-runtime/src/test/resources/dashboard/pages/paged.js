@@ -1,0 +1,1 @@
+Freshet.page("paged", "Paged", () => ({}));

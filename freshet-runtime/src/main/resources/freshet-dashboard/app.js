@@ -93,7 +93,14 @@
           { stroke: "#8b98a8", grid: { stroke: "#243040" }, label: "time" },
           { stroke: "#8b98a8", grid: { stroke: "#243040" }, label: options.unit, size: 60 },
         ],
-        series: [{}, ...names.map((n, i) => ({ label: n, stroke: colors[i % colors.length], width: 1.5, points: { show: false } }))],
+        series: [
+          {},
+          ...names.map((n, i) =>
+            (options.pointSeries || []).includes(n)
+              ? { label: n, stroke: "#f85149", width: 0, paths: () => null, points: { show: true, size: 8, fill: "#f85149" } }
+              : { label: n, stroke: (options.colors || colors)[i % colors.length], width: 1.5, dash: (options.dashed || []).includes(n) ? [6, 4] : undefined },
+          ),
+        ],
       },
       data,
       box,
@@ -110,6 +117,13 @@
         while (data[0].length && data[0][0] < cutoff) data.forEach((d) => d.shift());
         plot.setData(data);
         box.setAttribute("data-points", String(data[0].length));
+      },
+      /** Replaces all samples: `xs` in seconds, one column of values per series. */
+      replace(xs, columns) {
+        data[0] = xs.slice();
+        columns.forEach((c, i) => (data[i + 1] = c.slice()));
+        plot.setData(data);
+        box.setAttribute("data-points", String(xs.length));
       },
     };
     charts.push(chart);

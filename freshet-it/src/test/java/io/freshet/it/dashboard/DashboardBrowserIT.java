@@ -161,6 +161,25 @@ class DashboardBrowserIT {
 
   @Test
   @Order(3)
+  void theIotAndRevenuePagesDrawTheirClosedWindows() throws Exception {
+    // Given the IoT page while demo readings flow
+    browser.findElement(By.cssSelector("nav a[href='#iot-monitoring']")).click();
+    // Then once 5 s windows close, a device's sensor can be chosen and its means are drawn
+    awaitUntil(Duration.ofMinutes(1), () -> points("#iot-chart .chart") >= 1);
+    assertThat(browser.findElements(By.cssSelector("#iot-series option"))).isNotEmpty();
+    screenshot("iot");
+
+    // Given the revenue page: a minute's window closes when the watermark passes its end
+    browser.findElement(By.cssSelector("nav a[href='#clickstream']")).click();
+    // Then revenue per minute is drawn and the latest minute is broken down
+    awaitUntil(Duration.ofMinutes(3), () -> points("#revenue-chart .chart") >= 1);
+    awaitUntil(
+        Duration.ofSeconds(10), () -> !texts("#revenue-latest tbody tr td:nth-child(1)").isEmpty());
+    screenshot("revenue");
+  }
+
+  @Test
+  @Order(4)
   void thePageReconnectsByItselfAfterTheServerRestarts() throws Exception {
     // Given the page live
     assertThat(connection()).isEqualTo("live");

@@ -1,5 +1,6 @@
 package io.freshet.pipelines.clickstream;
 
+import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.plugin.PipelineContext;
@@ -11,6 +12,7 @@ import io.freshet.pipelines.topic.Topics;
 import io.freshet.serving.ServingTable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The clickstream plug-in: revenue per minute and sessions, revised by late clicks. */
@@ -55,6 +57,16 @@ public final class ClickstreamPipeline implements FreshetPipeline {
     new ClickstreamJob(
             ClickstreamKafkaIo.create(context), context.setting(WindowSettings.ALLOWED_LATENESS))
         .wireInto(env);
+  }
+
+  /** Revenue per minute by country and category; sessions and conversion. */
+  @Override
+  public Optional<DashboardPage> dashboard() {
+    return Optional.of(
+        new DashboardPage(
+            "Revenue & sessions",
+            "clickstream.js",
+            List.of(ClickstreamTopics.REVENUE_PER_MINUTE, ClickstreamTopics.SESSIONS)));
   }
 
   @Override

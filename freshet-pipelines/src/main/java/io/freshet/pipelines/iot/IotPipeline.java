@@ -1,5 +1,6 @@
 package io.freshet.pipelines.iot;
 
+import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.plugin.PipelineContext;
@@ -10,6 +11,7 @@ import io.freshet.pipelines.topic.Topics;
 import io.freshet.serving.ServingTable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The IoT-monitoring plug-in: threshold alerts, 5 s stats, 1 min stddev and anomalies. */
@@ -65,6 +67,20 @@ public final class IotPipeline implements FreshetPipeline {
             IotPipelineSettings.of(context.settings()),
             context.naming())
         .wireInto(env);
+  }
+
+  /** Per device and sensor: 5 s means against the baseline band, anomalies, threshold alerts. */
+  @Override
+  public Optional<DashboardPage> dashboard() {
+    return Optional.of(
+        new DashboardPage(
+            "IoT",
+            "iot.js",
+            List.of(
+                IotTopics.SENSOR_STATS_5S,
+                IotTopics.SENSOR_STDDEV_1M,
+                IotTopics.SENSOR_ANOMALIES,
+                IotTopics.SENSOR_ALERTS)));
   }
 
   @Override

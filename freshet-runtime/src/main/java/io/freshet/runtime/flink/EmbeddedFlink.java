@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -62,7 +64,31 @@ public final class EmbeddedFlink implements AutoCloseable {
                     settings.checkpointInterval(),
                     FlinkSettings.MIN_PAUSE,
                     records::records,
-                    job -> cluster.triggerCheckpoint(job, CheckpointType.CONFIGURED)));
+                    job -> triggerWhenRunning(cluster, job)));
+  }
+
+  /**
+   * Triggers a checkpoint of {@code job} only once all its tasks run. Flink counts a checkpoint
+   * triggered while tasks are still deploying or restoring as failed (declined, not all tasks
+   * running), and operators page on failed checkpoints; a healthy start must show none.
+   */
+  private static CompletableFuture<Long> triggerWhenRunning(MiniCluster cluster, JobID job) {
+    return cluster
+        .getExecutionGraph(job)
+        .thenCompose(
+            graph -> {
+              boolean running =
+                  graph.getState() == JobStatus.RUNNING
+                      && StreamSupport.stream(graph.getAllExecutionVertices().spliterator(), false)
+                          .allMatch(
+                              v ->
+                                  v.getExecutionState() == ExecutionState.RUNNING
+                                      || v.getExecutionState() == ExecutionState.FINISHED);
+              return running
+                  ? cluster.triggerCheckpoint(job, CheckpointType.CONFIGURED)
+                  : CompletableFuture.failedFuture(
+                      new IllegalStateException("not all tasks of job " + job + " run yet"));
+            });
   }
 
   /**

@@ -9,10 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
  * Assembles the platform status from the health probe and the metrics registry; throughput is the
- * change of records-in since the previous request.
+ * change of records-in between the two latest samples at least half a second apart. The dashboard's
+ * {@code StatusPublisher} samples every second, so the first request of {@code freshet status}
+ * already gets a real rate.
  */
 public final class StatusService {
   private static final String JOB_PREFIX = "job:";
@@ -22,16 +25,23 @@ public final class StatusService {
   private final Map<String, long[]> previousRecordsIn = new HashMap<>();
   private final Map<String, Double> lastThroughput = new HashMap<>();
 
+  private final LongSupplier clockMillis;
+
   public StatusService(HealthProbe health, PrometheusRegistry registry) {
+    this(health, registry, System::currentTimeMillis);
+  }
+
+  StatusService(HealthProbe health, PrometheusRegistry registry, LongSupplier clockMillis) {
     this.health = health;
     this.registry = registry;
+    this.clockMillis = clockMillis;
   }
 
   /** The current status. */
   public synchronized PlatformStatus status() {
     HealthReport report = health.check();
     MetricValues m = new MetricValues(registry.scrape());
-    long now = System.currentTimeMillis();
+    long now = clockMillis.getAsLong();
     List<PlatformStatus.PipelineStatus> pipelines = new ArrayList<>();
     for (Map.Entry<String, ComponentHealth> c : report.components().entrySet()) {
       if (!c.getKey().startsWith(JOB_PREFIX)) {

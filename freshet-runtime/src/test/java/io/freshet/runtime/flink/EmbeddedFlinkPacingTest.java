@@ -3,10 +3,16 @@ package io.freshet.runtime.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.kafka.SingleTopicSerializationSchema;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded MiniCluster's paced checkpoints on a real job (Kafka in, an exactly-once Kafka sink
  * out): records read are committed (source offsets go to the group on each completed checkpoint)
  * round after round, well before Flink's own once-a-minute checkpoint could have done it more than
- * once, and a checkpoint of a job with nothing to do does not count as activity.
+ * once, a checkpoint of a job with nothing to do does not count as activity, and no checkpoint is
+ * triggered (and failed) before the job's tasks run.
  */
 class EmbeddedFlinkPacingTest {
   private static final String TOPIC = "paced-input";
@@ -107,6 +114,22 @@ class EmbeddedFlinkPacingTest {
       // checkpoint would ask for the next one.
       assertThat(flink.checkpoint(spec.jobId()).get(1, TimeUnit.MINUTES)).isPositive();
       assertThat(flink.recordsCounted(spec.jobId())).isEqualTo(counted);
+
+      // The pacer triggers nothing before the tasks run, so a healthy start has no failed
+      // checkpoint from it (before this change: one per second until the tasks ran). Flink's own
+      // once-a-minute safety net picks its first trigger at random within the minute, and so may
+      // rarely land in the second the tasks deploy: at most that one.
+      HttpResponse<String> stats =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              flink.restAddress() + "/jobs/" + spec.jobId() + "/checkpoints"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      JsonNode counts = new ObjectMapper().readTree(stats.body()).path("counts");
+      assertThat(counts.path("completed").asLong()).isGreaterThanOrEqualTo(ROUNDS);
+      assertThat(counts.path("failed").asLong()).isLessThanOrEqualTo(1);
     }
   }
 

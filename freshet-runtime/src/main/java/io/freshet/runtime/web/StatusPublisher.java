@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples the platform status once a second and hands it to the {@link LiveHub}: the overview
- * page's figures, and the samples {@link StatusService} computes its rates from, so that {@code
- * freshet status} shows a real rate on its first call.
+ * Samples the platform status and hands it to the {@link LiveHub}: once a second while a dashboard
+ * is open (the overview page's figures), every {@link #UNWATCHED_INTERVAL} while none is, since a
+ * sample scrapes every metric and an idle process should cost next to nothing. Either way these are
+ * the samples {@link StatusService} computes its rates from, so {@code freshet status} shows a real
+ * rate on its first call.
  */
 public final class StatusPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusPublisher.class);
@@ -20,7 +22,11 @@ public final class StatusPublisher implements AutoCloseable {
   /** How often the status is sampled. */
   public static final Duration INTERVAL = Duration.ofSeconds(1);
 
+  /** How often the status is sampled while no dashboard is open. */
+  public static final Duration UNWATCHED_INTERVAL = Duration.ofSeconds(10);
+
   private final ScheduledExecutorService sampler;
+  private long lastSample = Long.MIN_VALUE;
 
   public StatusPublisher(StatusService status, LiveHub hub, ObjectMapper mapper) {
     this.sampler =
@@ -32,6 +38,13 @@ public final class StatusPublisher implements AutoCloseable {
             });
     sampler.scheduleWithFixedDelay(
         () -> {
+          long now = System.nanoTime();
+          if (hub.sockets() == 0
+              && lastSample != Long.MIN_VALUE
+              && now - lastSample < UNWATCHED_INTERVAL.toNanos()) {
+            return;
+          }
+          lastSample = now;
           try {
             hub.publishStatus(mapper.valueToTree(status.status()));
           } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.freshet.runtime.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,19 +47,24 @@ class ManagedMemoryTest {
         new FlinkSettings(
             1, Duration.ofSeconds(1), dir.resolve("checkpoints"), StateBackendKind.ROCKSDB);
     try (EmbeddedFlink flink = EmbeddedFlink.start(settings, 1, ManagedMemory.parse("192m"), 0)) {
-      // When Flink's REST API describes its TaskManager
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(flink.restAddress() + "/taskmanagers"))
-                      .timeout(Duration.ofSeconds(10))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      // Then its managed memory is exactly that
+      // When Flink's REST API describes its TaskManager (once it has registered)
+      URI taskManagers = URI.create(flink.restAddress() + "/taskmanagers");
       JsonNode taskManager =
-          new ObjectMapper().readTree(response.body()).path("taskmanagers").get(0);
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> firstTaskManager(taskManagers), node -> !node.isMissingNode());
+      // Then its managed memory is exactly that
       assertThat(taskManager.path("memoryConfiguration").path("managedMemory").asLong())
           .isEqualTo(192L << 20);
     }
+  }
+
+  private static JsonNode firstTaskManager(URI taskManagers) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(taskManagers).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(response.body()).path("taskmanagers").path(0);
   }
 }

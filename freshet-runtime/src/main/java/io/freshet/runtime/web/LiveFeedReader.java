@@ -2,6 +2,7 @@ package io.freshet.runtime.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freshet.pipelines.kafka.EndPositions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -49,17 +48,7 @@ public final class LiveFeedReader implements AutoCloseable {
     this.mapper = mapper;
     this.consumer = new KafkaConsumer<>(props(bootstrapServers));
     try {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : this.feedByTopic.keySet()) {
-        for (PartitionInfo p : consumer.partitionsFor(topic, START_TIMEOUT)) {
-          partitions.add(new TopicPartition(topic, p.partition()));
-        }
-      }
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      for (TopicPartition partition : partitions) {
-        consumer.position(partition, START_TIMEOUT);
-      }
+      EndPositions.assignAtEnd(consumer, this.feedByTopic.keySet(), START_TIMEOUT);
     } catch (RuntimeException e) {
       consumer.close(Duration.ZERO);
       throw e;

@@ -4,9 +4,9 @@ import io.freshet.core.fraud.Transaction;
 import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.pipelines.fraud.api.DecisionBook.Registration;
+import io.freshet.pipelines.kafka.EndPositions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,8 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -55,16 +53,8 @@ final class DecisionGateway implements AutoCloseable {
     this.producer = new KafkaProducer<>(producerProps(bootstrapServers));
     try {
       this.consumer = new KafkaConsumer<>(consumerProps(bootstrapServers));
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo p : consumer.partitionsFor(decisionsTopic, START_TIMEOUT)) {
-        partitions.add(new TopicPartition(decisionsTopic, p.partition()));
-      }
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      // Resolve the end offsets now: a decision written after start-up must never be skipped.
-      for (TopicPartition partition : partitions) {
-        consumer.position(partition, START_TIMEOUT);
-      }
+      // A decision written after start-up must never be skipped.
+      EndPositions.assignAtEnd(consumer, List.of(decisionsTopic), START_TIMEOUT);
     } catch (RuntimeException e) {
       producer.close(Duration.ZERO);
       throw e;

@@ -23,6 +23,36 @@
     return response.json();
   }
 
+  /** The API token the operator typed into the header, kept for this tab only. */
+  function token() {
+    return sessionStorage.getItem("freshet-api-token") || "";
+  }
+
+  /**
+   * A write (command, alert action, replay): sends the operator's token; resolves to
+   * `{ status, body }` whatever the status, so the page can show a refusal's reason.
+   */
+  async function send(method, url, body, contentType = "application/json") {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = contentType;
+    if (token()) headers.Authorization = "Bearer " + token();
+    const response = await fetch(url, { method, headers, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+    const text = await response.text();
+    let parsed = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch (e) {
+      // Not JSON (e.g. a plain-text error from the server): keep the text.
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  function tokenField() {
+    const input = document.getElementById("api-token");
+    input.value = token();
+    input.addEventListener("change", () => sessionStorage.setItem("freshet-api-token", input.value.trim()));
+  }
+
   const fmt = {
     int: (n) => (n == null || Number.isNaN(+n) ? "–" : Math.round(+n).toLocaleString("en")),
     dec: (n, d = 1) => (n == null || Number.isNaN(+n) ? "–" : (+n).toLocaleString("en", { minimumFractionDigits: d, maximumFractionDigits: d })),
@@ -202,7 +232,7 @@
     open();
   }
 
-  const api = { el, fetchJson, fmt, panel, table, series };
+  const api = { el, fetchJson, send, token, fmt, panel, table, series };
 
   async function start() {
     let described = { pages: [], links: { metrics: "/metrics" } };
@@ -222,6 +252,7 @@
     const links = document.getElementById("links");
     if (described.links.flink) links.append(el("a", { href: described.links.flink, target: "_blank", rel: "noopener", text: "Flink web UI" }));
     links.append(el("a", { href: described.links.metrics, text: "Prometheus /metrics" }));
+    tokenField();
     show();
     connect();
     document.body.dataset.ready = "true";

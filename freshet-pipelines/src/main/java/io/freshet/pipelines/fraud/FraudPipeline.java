@@ -1,11 +1,13 @@
 package io.freshet.pipelines.fraud;
 
 import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.fraud.Transaction;
 import io.freshet.pipelines.fraud.api.FraudDecisionApi;
 import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.IngestStream;
 import io.freshet.pipelines.plugin.PipelineApi;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.TopicDescriptor;
@@ -71,6 +73,13 @@ public final class FraudPipeline implements FreshetPipeline {
   }
 
   /** Live alerts, the decision mix, alerts per rule and impossible-travel pairs. */
+  @Override
+  public List<IngestStream<?>> ingestStreams() {
+    return List.of(
+        new IngestStream<>(
+            FraudTopics.TRANSACTIONS, Transaction::eventId, Transaction::customerId));
+  }
+
   @Override
   public Optional<DashboardPage> dashboard() {
     return Optional.of(

@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,6 +47,17 @@ public final class DashboardRoutes implements HttpRoutes {
     this.flinkUi = flinkUi;
   }
 
+  @OpenApi(
+      path = "/api/dashboard",
+      summary = "The dashboard's pages and links",
+      tags = "dashboard",
+      responses =
+          @OpenApiResponse(status = "200", description = "Pages with their scripts and feeds"))
+  @OpenApi(
+      path = "/ws/live",
+      summary = "The dashboard's WebSocket: a frame of feed records and the status every 250 ms",
+      tags = "dashboard",
+      responses = @OpenApiResponse(status = "101", description = "Upgraded to a WebSocket"))
   @Override
   public void register(Javalin app) {
     app.get("/api/dashboard", this::describe);

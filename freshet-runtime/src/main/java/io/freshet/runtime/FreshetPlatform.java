@@ -21,10 +21,10 @@ import io.freshet.runtime.demo.PacedProducer;
 import io.freshet.runtime.flink.EmbeddedFlink;
 import io.freshet.runtime.flink.FlinkJobSpec;
 import io.freshet.runtime.flink.FlinkSettings;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.ComponentHealth;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
-import io.freshet.runtime.http.WriteGuard;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.runtime.kafka.TopicProvisioner;
@@ -120,9 +120,10 @@ public final class FreshetPlatform implements AutoCloseable {
     Files.createDirectories(config.dataDir());
     PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
     StatusService status = new StatusService(this::health, registry);
-    Dashboard dashboard = new Dashboard(pipelines.pipelines(), status, this::flinkUi);
-    started.push(dashboard);
     ApiToken token = ApiToken.resolve(config.apiToken(), config.dataDir());
+    AccessGuard guard = AccessGuard.forHost(config.httpHost(), Optional.of(token.value()));
+    Dashboard dashboard = new Dashboard(pipelines.pipelines(), status, this::flinkUi, guard);
+    started.push(dashboard);
     List<IngestStream<?>> ingest =
         pipelines.pipelines().stream().flatMap(p -> p.ingestStreams().stream()).toList();
     http =
@@ -141,7 +142,7 @@ public final class FreshetPlatform implements AutoCloseable {
                 new ViewRoutes(() -> store),
                 new CommandRoutes(ingest, TopicNaming.PRODUCTION, () -> commands),
                 dashboard.routes()),
-            new WriteGuard(Optional.of(token.value())));
+            guard);
     started.push(http);
     PipelineGauges gauges = new PipelineGauges(config.latencySlas(), config.checkpointInterval());
     registry.register(gauges);

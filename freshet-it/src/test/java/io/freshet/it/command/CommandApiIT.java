@@ -12,9 +12,9 @@ import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.command.CommandRoutes;
 import io.freshet.runtime.command.TransactionalAppender;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
-import io.freshet.runtime.http.WriteGuard;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.runtime.kafka.TopicProvisioner;
@@ -281,7 +281,7 @@ class CommandApiIT {
         0,
         () -> HealthReport.of(Map.of()),
         List.of(new CommandRoutes(STREAMS, TopicNaming.PRODUCTION, appender)),
-        new WriteGuard(token));
+        new AccessGuard(token));
   }
 
   private static EmbeddedKafkaBroker startBroker(Path logDir) throws Exception {

@@ -29,7 +29,7 @@ public final class HttpServer implements AutoCloseable {
    * free one).
    */
   public static HttpServer start(int port, HealthProbe health, List<HttpRoutes> routes) {
-    return start(LOOPBACK, port, health, routes, new WriteGuard(Optional.empty()));
+    return start(LOOPBACK, port, health, routes, new AccessGuard(Optional.empty()));
   }
 
   /**
@@ -37,7 +37,7 @@ public final class HttpServer implements AutoCloseable {
    * free one), with writes guarded by {@code writes}.
    */
   public static HttpServer start(
-      int port, HealthProbe health, List<HttpRoutes> routes, WriteGuard writes) {
+      int port, HealthProbe health, List<HttpRoutes> routes, AccessGuard writes) {
     return start(LOOPBACK, port, health, routes, writes);
   }
 
@@ -46,7 +46,7 @@ public final class HttpServer implements AutoCloseable {
    * free one), with writes guarded by {@code writes}.
    */
   public static HttpServer start(
-      String host, int port, HealthProbe health, List<HttpRoutes> routes, WriteGuard writes) {
+      String host, int port, HealthProbe health, List<HttpRoutes> routes, AccessGuard writes) {
     Javalin app =
         Javalin.create(
                 config -> {

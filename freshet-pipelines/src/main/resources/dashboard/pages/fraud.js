@@ -43,6 +43,7 @@ Freshet.page("fraud-detection", "Fraud", (section, api) => {
     [
       { key: "time", label: "event time" },
       { key: "customer", label: "customer" },
+      { key: "route", label: "origin → destination (lat, lon)" },
       { key: "km", label: "distance (km)", num: true },
       { key: "minutes", label: "minutes", num: true },
       { key: "speed", label: "implied speed (km/h)", num: true },
@@ -164,7 +165,8 @@ Freshet.page("fraud-detection", "Fraud", (section, api) => {
     perRule.rows(latest.map((m) => minutes.get(m)));
     if (alert.rule === "IMPOSSIBLE_TRAVEL" && alert.details) {
       const d = alert.details;
-      travel.prepend({ time: fmt.time(alert.event_time), customer: alert.customer_id, km: fmt.dec(d.distance_km, 0), minutes: fmt.dec(d.minutes, 1), speed: d.minutes > 0 ? fmt.int((d.distance_km / d.minutes) * 60) : "∞" }, 50);
+      const at = (p) => (p ? fmt.dec(p.lat, 2) + ", " + fmt.dec(p.lon, 2) : "?");
+      travel.prepend({ time: fmt.time(alert.event_time), customer: alert.customer_id, route: at(d.from) + " → " + at(d.to), km: fmt.dec(d.distance_km, 0), minutes: fmt.dec(d.minutes, 1), speed: d.minutes > 0 ? fmt.int((d.distance_km / d.minutes) * 60) : "∞" }, 50);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code freshet dlq list}: dead letters counted by pipeline and error type, then one per line. */
@@ -48,11 +49,17 @@ public final class DlqListCommand implements Callable<Integer> {
       description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
+  @Mixin KafkaConfigOption kafkaConfig = new KafkaConfigOption();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DeadLetterStore store = new DeadLetterStore(bootstrapServers);
+    DeadLetterStore store =
+        new DeadLetterStore(
+            kafkaConfig.connection(bootstrapServers),
+            DeadLetterStore.deadLetterTopics(),
+            DeadLetterStore.DEFAULT_TIMEOUT);
     if (topic != null && !store.topics().contains(topic)) {
       err.println(store.notADeadLetterTopic(topic));
       return 2;

@@ -23,6 +23,7 @@ import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code freshet dlq replay}: sends dead letters back to their source topics, optionally fixed. */
@@ -73,6 +74,8 @@ public final class DlqReplayCommand implements Callable<Integer> {
       description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
+  @Mixin KafkaConfigOption kafkaConfig = new KafkaConfigOption();
+
   /** How values are changed before they are sent: by a script or in an editor, never both. */
   static final class Fix {
     @Option(
@@ -94,7 +97,11 @@ public final class DlqReplayCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DeadLetterStore store = new DeadLetterStore(bootstrapServers);
+    DeadLetterStore store =
+        new DeadLetterStore(
+            kafkaConfig.connection(bootstrapServers),
+            DeadLetterStore.deadLetterTopics(),
+            DeadLetterStore.DEFAULT_TIMEOUT);
     if (topic != null && !store.topics().contains(topic)) {
       err.println(store.notADeadLetterTopic(topic));
       return 2;
@@ -149,7 +156,9 @@ public final class DlqReplayCommand implements Callable<Integer> {
       ReplayProgress progress = new ProgressPrinter(err, terminal, System::nanoTime);
       ReplayReport report;
       try {
-        report = new DeadLetterReplayer(bootstrapServers).replay(selected, valueFix, progress);
+        report =
+            new DeadLetterReplayer(kafkaConfig.connection(bootstrapServers))
+                .replay(selected, valueFix, progress);
       } catch (KafkaException e) {
         err.println("Cannot replay to " + bootstrapServers + ": " + e.getMessage());
         return 1;

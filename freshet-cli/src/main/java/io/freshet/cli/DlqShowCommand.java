@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,11 +38,17 @@ public final class DlqShowCommand implements Callable<Integer> {
       description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
+  @Mixin KafkaConfigOption kafkaConfig = new KafkaConfigOption();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DeadLetterStore store = new DeadLetterStore(bootstrapServers);
+    DeadLetterStore store =
+        new DeadLetterStore(
+            kafkaConfig.connection(bootstrapServers),
+            DeadLetterStore.deadLetterTopics(),
+            DeadLetterStore.DEFAULT_TIMEOUT);
     if (!store.topics().contains(topic)) {
       err.println(store.notADeadLetterTopic(topic));
       return 2;

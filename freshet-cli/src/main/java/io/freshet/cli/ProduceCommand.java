@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,13 +42,14 @@ public final class ProduceCommand implements Callable<Integer> {
       description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
+  @Mixin KafkaConfigOption kafkaConfig = new KafkaConfigOption();
+
   @Parameters(index = "0", paramLabel = "FILE", description = "JSON-lines file, or - for stdin.")
   String file;
 
   @Override
   public Integer call() throws Exception {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafkaConfig.connection(bootstrapServers).clientProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,8 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT[,...]",
       description = "Use this external Kafka cluster instead of the embedded broker.")
   String bootstrapServers;
+
+  @Mixin KafkaConfigOption kafkaConfig = new KafkaConfigOption();
 
   @Option(names = "--kafka-port", description = "Embedded broker port (default: ${DEFAULT-VALUE}).")
   int kafkaPort = DEFAULTS.kafkaPort();
@@ -171,6 +174,7 @@ public final class RunCommand implements Callable<Integer> {
         FreshetConfig.builder()
             .dataDir(dataDir)
             .bootstrapServers(bootstrapServers)
+            .kafkaConfig(kafkaConfig.properties())
             .kafkaPort(kafkaPort)
             .controllerPort(controllerPort)
             .httpHost(httpHost)

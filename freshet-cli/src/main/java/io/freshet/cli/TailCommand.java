@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code freshet tail}: prints a topic's records as JSON lines. */
@@ -37,6 +38,8 @@ public final class TailCommand implements Callable<Integer> {
       defaultValue = "localhost:9092",
       description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
+
+  @Mixin KafkaConfigOption kafkaConfig = new KafkaConfigOption();
 
   @Option(names = "--from-beginning", description = "Start at the oldest record, not the end.")
   boolean fromBeginning;
@@ -57,8 +60,7 @@ public final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafkaConfig.connection(bootstrapServers).clientProperties();
     props.put(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, committed ? "read_committed" : "read_uncommitted");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

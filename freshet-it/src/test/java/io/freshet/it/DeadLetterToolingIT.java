@@ -14,6 +14,7 @@ import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.core.time.Timestamps;
 import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
 import io.freshet.runtime.http.AccessGuard;
@@ -77,7 +78,7 @@ class DeadLetterToolingIT {
         HttpServer.start(
             0,
             platform::health,
-            List.of(new DeadLetterRoutes(platform::bootstrapServers)),
+            List.of(new DeadLetterRoutes(() -> new KafkaConnection(platform.bootstrapServers()))),
             new AccessGuard(Optional.of(TestConfigs.API_TOKEN)));
   }
 

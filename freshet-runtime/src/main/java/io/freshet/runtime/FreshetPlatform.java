@@ -1,6 +1,7 @@
 package io.freshet.runtime;
 
 import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.pipelines.kafka.SourceStart;
 import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
@@ -80,6 +82,7 @@ public final class FreshetPlatform implements AutoCloseable {
   private final String storeUrl;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private volatile String bootstrapServers;
+  private volatile KafkaConnection kafka;
   private volatile Admin admin;
   private volatile EmbeddedFlink flink;
   private volatile ServingStore store;
@@ -134,7 +137,7 @@ public final class FreshetPlatform implements AutoCloseable {
             List.of(
                 new MetricsRoutes(registry),
                 new DeadLetterRoutes(
-                    this::bootstrapServers,
+                    () -> kafka,
                     pipelines.deadLetterTopics(TopicNaming.PRODUCTION).stream()
                         .map(TopicDescriptor::name)
                         .toList()),
@@ -159,14 +162,16 @@ public final class FreshetPlatform implements AutoCloseable {
     } else {
       bootstrapServers = config.bootstrapServers().orElseThrow();
     }
-    Properties adminProps = new Properties();
-    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaConnection connection =
+        new KafkaConnection(bootstrapServers, SourceStart.COMMITTED, config.kafkaConfig());
+    kafka = connection;
+    Properties adminProps = connection.clientProperties();
     adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "freshet-admin");
     admin = Admin.create(adminProps);
     started.push(admin);
     TransactionalAppender appender =
         new TransactionalAppender(
-            bootstrapServers,
+            connection,
             "freshet-commands-" + InstanceId.of(config.dataDir()),
             COMMAND_APPEND_BUDGET);
     started.push(
@@ -179,10 +184,10 @@ public final class FreshetPlatform implements AutoCloseable {
     List<TopicDescriptor<?, ?>> topics = pipelines.topics(TopicNaming.PRODUCTION);
     List<String> created = new TopicProvisioner(admin, (short) Math.min(3, brokers)).ensure(topics);
     LOG.info("Topics ready; created {}", created);
-    dashboard.streamFeeds(bootstrapServers, TopicNaming.PRODUCTION);
+    dashboard.streamFeeds(connection, TopicNaming.PRODUCTION);
     KafkaMetricsCollector kafkaMetrics =
         new KafkaMetricsCollector(
-            admin, bootstrapServers, topics.stream().map(TopicDescriptor::name).toList());
+            admin, connection, topics.stream().map(TopicDescriptor::name).toList());
     started.push(kafkaMetrics);
     registry.register(kafkaMetrics);
     started.push(() -> registry.unregister(kafkaMetrics));
@@ -214,7 +219,7 @@ public final class FreshetPlatform implements AutoCloseable {
     started.push(() -> registry.unregister(stateSizes));
     PipelineContext context =
         new PipelineContext(
-            new KafkaConnection(bootstrapServers),
+            connection,
             TopicNaming.PRODUCTION,
             StoreSinks.jdbc(storeUrl),
             config.maxOutOfOrderness(),
@@ -249,7 +254,7 @@ public final class FreshetPlatform implements AutoCloseable {
       for (DemoStream stream : demo) {
         started.push(
             PacedProducer.start(
-                bootstrapServers,
+                connection,
                 "freshet-demo-" + stream.name(),
                 config.demoRate(),
                 stream.generator()));
@@ -261,7 +266,12 @@ public final class FreshetPlatform implements AutoCloseable {
     console.accept(
         "  Kafka      "
             + bootstrapServers
-            + (config.embeddedKafka() ? " (embedded KRaft broker)" : " (external)"));
+            + (config.embeddedKafka() ? " (embedded KRaft broker)" : " (external)")
+            + (config.kafkaConfig().isEmpty()
+                ? ""
+                : ", client properties "
+                    + String.join(", ", new TreeSet<>(config.kafkaConfig().keySet()))
+                    + " from --kafka-config"));
     console.accept(
         "  Dashboard  http://localhost:" + http.port() + "/ (API /api/health, /metrics)");
     console.accept(

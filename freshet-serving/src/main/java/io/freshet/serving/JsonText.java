@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.freshet.core.fraud.AlertDetails;
+import io.freshet.core.fraud.AlertDetailsJson;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -28,26 +28,7 @@ public final class JsonText {
    * rule are omitted. Null details give SQL NULL.
    */
   public static String alertDetails(AlertDetails details) {
-    if (details == null) {
-      return null;
-    }
-    ObjectNode json = MAPPER.createObjectNode();
-    if (details.count() != null) {
-      json.put("count", details.count());
-    }
-    if (details.distanceKm() != null) {
-      json.put("distance_km", details.distanceKm());
-    }
-    if (details.minutes() != null) {
-      json.put("minutes", details.minutes());
-    }
-    if (details.amount() != null) {
-      json.put("amount", details.amount());
-    }
-    if (details.mean() != null) {
-      json.put("mean", details.mean());
-    }
-    return write(json);
+    return AlertDetailsJson.text(details);
   }
 
   /**

@@ -2,11 +2,25 @@ package io.freshet.core.fraud;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.freshet.core.geo.GeoPoint;
+import io.freshet.core.json.Json;
 import java.io.IOException;
 
-/** The one JSON shape of {@link AlertDetails}, shared by the alert and decision codecs. */
-final class AlertDetailsJson {
+/**
+ * The one JSON shape of {@link AlertDetails}, shared by the alert and decision codecs and the
+ * serving store's JSON column.
+ */
+public final class AlertDetailsJson {
   private AlertDetailsJson() {}
+
+  /** The details as JSON text; null for null. */
+  public static String text(AlertDetails details) {
+    if (details == null) {
+      return null;
+    }
+    return new String(
+        Json.write(details, AlertDetailsJson::write), java.nio.charset.StandardCharsets.UTF_8);
+  }
 
   /** Writes the details as an object; fields that do not apply to the rule are omitted. */
   static void write(JsonGenerator json, AlertDetails details) throws IOException {
@@ -18,6 +32,8 @@ final class AlertDetailsJson {
     writeIfPresent(json, "minutes", details.minutes());
     writeIfPresent(json, "amount", details.amount());
     writeIfPresent(json, "mean", details.mean());
+    point(json, "from", details.from());
+    point(json, "to", details.to());
     json.writeEndObject();
   }
 
@@ -34,7 +50,30 @@ final class AlertDetailsJson {
         optionalDouble(d, "distance_km"),
         optionalDouble(d, "minutes"),
         optionalDouble(d, "amount"),
-        optionalDouble(d, "mean"));
+        optionalDouble(d, "mean"),
+        point(d.get("from")),
+        point(d.get("to")));
+  }
+
+  private static void point(JsonGenerator json, String name, GeoPoint point) throws IOException {
+    if (point != null) {
+      json.writeObjectFieldStart(name);
+      json.writeNumberField("lat", point.lat());
+      json.writeNumberField("lon", point.lon());
+      json.writeEndObject();
+    }
+  }
+
+  private static GeoPoint point(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    Double lat = optionalDouble(node, "lat");
+    Double lon = optionalDouble(node, "lon");
+    if (lat == null || lon == null) {
+      throw new IllegalArgumentException("details point needs lat and lon");
+    }
+    return new GeoPoint(lat, lon);
   }
 
   private static void writeIfPresent(JsonGenerator json, String name, Double value)

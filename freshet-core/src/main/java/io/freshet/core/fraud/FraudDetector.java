@@ -156,7 +156,8 @@ public final class FraudDetector {
     if (km > config.travelMaxKm()) {
       hits.add(
           new RuleHit(
-              FraudRule.IMPOSSIBLE_TRAVEL, AlertDetails.travel(km, elapsed / MILLIS_PER_MINUTE)));
+              FraudRule.IMPOSSIBLE_TRAVEL,
+              AlertDetails.travel(km, elapsed / MILLIS_PER_MINUTE, there, here)));
     }
   }
 

@@ -54,6 +54,12 @@ final class TreeFraudJson {
       if (details.mean() != null) {
         d.put("mean", details.mean());
       }
+      if (details.from() != null) {
+        d.putObject("from").put("lat", details.from().lat()).put("lon", details.from().lon());
+      }
+      if (details.to() != null) {
+        d.putObject("to").put("lat", details.to().lat()).put("lon", details.to().lon());
+      }
     }
   }
 

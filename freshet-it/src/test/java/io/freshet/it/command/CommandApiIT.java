@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.plugin.IngestStream;
 import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.pipelines.topic.TopicDescriptor;
@@ -69,7 +70,9 @@ class CommandApiIT {
     broker = startBroker(dir.resolve("kafka"));
     appender =
         new TransactionalAppender(
-            broker.bootstrapServers(), "freshet-commands-it", Duration.ofSeconds(3));
+            new KafkaConnection(broker.bootstrapServers()),
+            "freshet-commands-it",
+            Duration.ofSeconds(3));
     http = serve(() -> appender, Optional.of(TOKEN));
   }
 
@@ -255,7 +258,9 @@ class CommandApiIT {
     AtomicReference<TransactionalAppender> own =
         new AtomicReference<>(
             new TransactionalAppender(
-                doomed.bootstrapServers(), "freshet-commands-doomed", Duration.ofSeconds(2)));
+                new KafkaConnection(doomed.bootstrapServers()),
+                "freshet-commands-doomed",
+                Duration.ofSeconds(2)));
     try (HttpServer server = serve(own::get, Optional.of(TOKEN))) {
       String url = "http://127.0.0.1:" + server.port() + "/api/events/transactions";
       assertThat(sendTo(url, transaction("txn-d1", "c", T0).build()).statusCode()).isEqualTo(202);

@@ -22,10 +22,8 @@ public final class GrouplessConsumers {
   private GrouplessConsumers() {}
 
   /** The properties of such a consumer. */
-  public static Properties props(
-      String bootstrapServers, String clientId, IsolationLevel isolation) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public static Properties props(KafkaConnection kafka, String clientId, IsolationLevel isolation) {
+    Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.name().toLowerCase(Locale.ROOT));
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

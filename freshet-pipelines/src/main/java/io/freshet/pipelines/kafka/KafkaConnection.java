@@ -2,8 +2,11 @@ package io.freshet.pipelines.kafka;
 
 import io.freshet.pipelines.topic.DeadLetterTopics;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
@@ -19,8 +22,13 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  *
  * @param bootstrapServers the cluster
  * @param start where sources start reading and whether they end
+ * @param clientConfig client properties every producer, consumer and admin of this cluster gets
+ *     (TLS, SASL: what {@code --kafka-config FILE} holds); the settings each client needs for its
+ *     job are applied over them
  */
-public record KafkaConnection(String bootstrapServers, SourceStart start) implements Serializable {
+public record KafkaConnection(
+    String bootstrapServers, SourceStart start, Map<String, String> clientConfig)
+    implements Serializable {
   /** Longer than any checkpoint pause we expect, within the broker's 15 min maximum. */
   static final String TRANSACTION_TIMEOUT_MS = "600000";
 
@@ -33,16 +41,34 @@ public record KafkaConnection(String bootstrapServers, SourceStart start) implem
   public KafkaConnection {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(start, "start");
+    // A TreeMap copy: serialisable for Flink, and printed in a stable order.
+    clientConfig = Collections.unmodifiableMap(new TreeMap<>(clientConfig));
   }
 
-  /** Production sources: from committed offsets, without end. */
+  /** Production sources: from committed offsets, without end; no extra client properties. */
   public KafkaConnection(String bootstrapServers) {
-    this(bootstrapServers, SourceStart.COMMITTED);
+    this(bootstrapServers, SourceStart.COMMITTED, Map.of());
+  }
+
+  /** Sources starting as {@code start} says; no extra client properties. */
+  public KafkaConnection(String bootstrapServers, SourceStart start) {
+    this(bootstrapServers, start, Map.of());
   }
 
   /** The same cluster with sources starting as {@code newStart} says. */
   public KafkaConnection withStart(SourceStart newStart) {
-    return new KafkaConnection(bootstrapServers, newStart);
+    return new KafkaConnection(bootstrapServers, newStart, clientConfig);
+  }
+
+  /**
+   * The base properties of a plain client of this cluster: the bootstrap servers and the client
+   * config; the caller adds what its client needs.
+   */
+  public Properties clientProperties() {
+    Properties props = new Properties();
+    props.putAll(clientConfig);
+    props.put("bootstrap.servers", bootstrapServers);
+    return props;
   }
 
   /**
@@ -75,6 +101,7 @@ public record KafkaConnection(String bootstrapServers, SourceStart start) implem
   private <T> KafkaSourceBuilder<T> builder(
       String topic, String groupId, KafkaRecordDeserializationSchema<T> deserializer) {
     return KafkaSource.<T>builder()
+        .setProperties(clientProperties())
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId(groupId)
@@ -113,7 +140,7 @@ public record KafkaConnection(String bootstrapServers, SourceStart start) implem
 
   private <T> KafkaSink<T> exactlyOnceSink(
       SingleTopicSerializationSchema<T> serializer, String transactionalIdPrefix, String linger) {
-    Properties props = new Properties();
+    Properties props = clientProperties();
     props.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
     props.setProperty("linger.ms", linger);
     props.setProperty("compression.type", "lz4");

@@ -1,5 +1,6 @@
 package io.freshet.runtime.command;
 
+import io.freshet.pipelines.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +35,13 @@ public final class TransactionalAppender implements AutoCloseable {
   private KafkaProducer<byte[], byte[]> producer;
 
   /**
-   * @param bootstrapServers the cluster
+   * @param kafka the cluster
    * @param transactionalId stable per Freshet instance
    * @param budget how long one append may block on an unreachable broker before it fails
    */
-  public TransactionalAppender(String bootstrapServers, String transactionalId, Duration budget) {
+  public TransactionalAppender(KafkaConnection kafka, String transactionalId, Duration budget) {
     int millis = (int) budget.toMillis();
-    props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props = kafka.clientProperties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

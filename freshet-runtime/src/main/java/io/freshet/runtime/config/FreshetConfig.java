@@ -28,6 +28,7 @@ public final class FreshetConfig {
 
   private final Path dataDir;
   private final Optional<String> bootstrapServers;
+  private final Map<String, String> kafkaConfig;
   private final int kafkaPort;
   private final int controllerPort;
   private final String httpHost;
@@ -50,6 +51,7 @@ public final class FreshetConfig {
   private FreshetConfig(Builder b) {
     this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
     this.bootstrapServers = Objects.requireNonNull(b.bootstrapServers, "bootstrapServers");
+    this.kafkaConfig = Map.copyOf(b.kafkaConfig);
     this.kafkaPort = b.kafkaPort;
     this.controllerPort = b.controllerPort;
     this.httpHost = Objects.requireNonNull(b.httpHost, "httpHost");
@@ -85,6 +87,7 @@ public final class FreshetConfig {
     Builder b = new Builder();
     b.dataDir = dataDir;
     b.bootstrapServers = bootstrapServers;
+    b.kafkaConfig = new LinkedHashMap<>(kafkaConfig);
     b.kafkaPort = kafkaPort;
     b.controllerPort = controllerPort;
     b.httpHost = httpHost;
@@ -114,6 +117,14 @@ public final class FreshetConfig {
   /** An external Kafka cluster, or empty to start the embedded broker. */
   public Optional<String> bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /**
+   * Client properties every Kafka client gets (TLS, SASL), from {@code --kafka-config}; empty by
+   * default.
+   */
+  public Map<String, String> kafkaConfig() {
+    return kafkaConfig;
   }
 
   /** The embedded broker's client port. */
@@ -255,6 +266,11 @@ public final class FreshetConfig {
     if (httpPort != 0 && httpPort == flinkPort) {
       problems.add("--http-port and --flink-port must differ, both are " + httpPort);
     }
+    if (embeddedKafka() && !kafkaConfig.isEmpty()) {
+      problems.add(
+          "--kafka-config is for an external cluster: add --bootstrap-servers (the embedded broker"
+              + " listens in plain text on loopback)");
+    }
     if (embeddedKafka()) {
       port(problems, "--kafka-port", kafkaPort);
       port(problems, "--controller-port", controllerPort);
@@ -347,6 +363,7 @@ public final class FreshetConfig {
   public static final class Builder {
     private Path dataDir = Path.of("freshet-data");
     private Optional<String> bootstrapServers = Optional.empty();
+    private Map<String, String> kafkaConfig = new LinkedHashMap<>();
     private int kafkaPort = 9092;
     private int controllerPort = 9093;
     private String httpHost = DEFAULT_HTTP_HOST;
@@ -376,6 +393,12 @@ public final class FreshetConfig {
     /** An external cluster; blank or null means the embedded broker. */
     public Builder bootstrapServers(String value) {
       bootstrapServers = Optional.ofNullable(value).filter(s -> !s.isBlank());
+      return this;
+    }
+
+    /** Client properties for every Kafka client (TLS, SASL). */
+    public Builder kafkaConfig(Map<String, String> value) {
+      kafkaConfig = new LinkedHashMap<>(value);
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterHeader;
 import io.freshet.core.time.Timestamps;
 import io.freshet.pipelines.kafka.IngestingDeserializationSchema;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,15 +54,24 @@ public final class DeadLetterReplayer {
           REPLAYED_AT_HEADER,
           REPLAY_COUNT_HEADER);
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Clock clock;
 
   public DeadLetterReplayer(String bootstrapServers) {
-    this(bootstrapServers, Clock.systemUTC());
+    this(new KafkaConnection(bootstrapServers), Clock.systemUTC());
+  }
+
+  /** A replayer on {@code kafka}, with its client properties. */
+  public DeadLetterReplayer(KafkaConnection kafka) {
+    this(kafka, Clock.systemUTC());
   }
 
   public DeadLetterReplayer(String bootstrapServers, Clock clock) {
-    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    this(new KafkaConnection(bootstrapServers), clock);
+  }
+
+  public DeadLetterReplayer(KafkaConnection kafka, Clock clock) {
+    this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -138,8 +148,7 @@ public final class DeadLetterReplayer {
   }
 
   private KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafka.clientProperties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "freshet-dlq-replay");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -3,6 +3,7 @@ package io.freshet.runtime.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.plugin.ApiRole;
 import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
@@ -33,21 +34,21 @@ public final class DeadLetterRoutes implements HttpRoutes {
   private static final Set<String> REPLAY_FIELDS =
       Set.of("pipeline", "error_type", "offsets", "topic");
 
-  private final Supplier<String> bootstrapServers;
+  private final Supplier<KafkaConnection> kafka;
   private final List<String> topics;
 
   /** Routes over the dead-letter topics of every registered pipeline. */
-  public DeadLetterRoutes(Supplier<String> bootstrapServers) {
-    this(bootstrapServers, DeadLetterStore.deadLetterTopics());
+  public DeadLetterRoutes(Supplier<KafkaConnection> kafka) {
+    this(kafka, DeadLetterStore.deadLetterTopics());
   }
 
   /**
-   * @param bootstrapServers the cluster to read and replay on; null while it is not known yet (the
-   *     HTTP server starts before the broker), which answers 503
+   * @param kafka the cluster to read and replay on; null while it is not known yet (the HTTP server
+   *     starts before the broker), which answers 503
    * @param topics the dead-letter topics of the running pipelines
    */
-  public DeadLetterRoutes(Supplier<String> bootstrapServers, List<String> topics) {
-    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+  public DeadLetterRoutes(Supplier<KafkaConnection> kafka, List<String> topics) {
+    this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.topics = List.copyOf(topics);
   }
 
@@ -108,7 +109,7 @@ public final class DeadLetterRoutes implements HttpRoutes {
           new Answer(
               503,
               DeadLetterJson.error(
-                  "cannot use Kafka at " + bootstrapServers.get() + ": " + e.getMessage()));
+                  "cannot use Kafka at " + kafka.get().bootstrapServers() + ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer = new Answer(503, DeadLetterJson.error("interrupted"));
@@ -181,7 +182,7 @@ public final class DeadLetterRoutes implements HttpRoutes {
       return unknownTopic(store.get(), filter.topic());
     }
     ReplayReport report =
-        new DeadLetterReplayer(bootstrapServers.get())
+        new DeadLetterReplayer(kafka.get())
             .replay(store.get().read(filter), ValueFix.NONE, ReplayProgress.NONE);
     return new Answer(200, DeadLetterJson.report(report));
   }
@@ -262,8 +263,8 @@ public final class DeadLetterRoutes implements HttpRoutes {
   }
 
   private Optional<DeadLetterStore> store() {
-    return Optional.ofNullable(bootstrapServers.get())
-        .map(servers -> new DeadLetterStore(servers, topics, DeadLetterStore.DEFAULT_TIMEOUT));
+    return Optional.ofNullable(kafka.get())
+        .map(cluster -> new DeadLetterStore(cluster, topics, DeadLetterStore.DEFAULT_TIMEOUT));
   }
 
   private static Answer notStarted() {

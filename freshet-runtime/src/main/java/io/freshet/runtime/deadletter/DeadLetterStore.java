@@ -2,6 +2,7 @@ package io.freshet.runtime.deadletter;
 
 import io.freshet.core.deadletter.DeadLetter;
 import io.freshet.core.deadletter.DeadLetterCodec;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.pipelines.topic.DeadLetterTopics;
 import io.freshet.pipelines.topic.TopicDescriptor;
@@ -35,7 +36,7 @@ public final class DeadLetterStore {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStore.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final List<String> topics;
   private final Duration timeout;
 
@@ -55,7 +56,12 @@ public final class DeadLetterStore {
    * @param timeout how long a read may go without progress (cluster unreachable) before it fails
    */
   public DeadLetterStore(String bootstrapServers, List<String> topics, Duration timeout) {
-    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    this(new KafkaConnection(bootstrapServers), topics, timeout);
+  }
+
+  /** A store reading {@code topics} of {@code kafka}, with its client properties. */
+  public DeadLetterStore(KafkaConnection kafka, List<String> topics, Duration timeout) {
+    this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.topics = List.copyOf(topics);
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
@@ -235,8 +241,7 @@ public final class DeadLetterStore {
   }
 
   private KafkaConsumer<byte[], byte[]> consumer() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "freshet-dlq-reader");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

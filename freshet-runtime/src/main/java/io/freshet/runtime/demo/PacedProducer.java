@@ -1,5 +1,6 @@
 package io.freshet.runtime.demo;
 
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.plugin.DemoGenerator;
 import java.time.Duration;
 import java.util.Properties;
@@ -31,9 +32,8 @@ public final class PacedProducer implements AutoCloseable {
   private double carry;
 
   private PacedProducer(
-      String bootstrapServers, String name, int ratePerSecond, DemoGenerator generator) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      KafkaConnection kafka, String name, int ratePerSecond, DemoGenerator generator) {
+    Properties props = kafka.clientProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -53,8 +53,8 @@ public final class PacedProducer implements AutoCloseable {
 
   /** Starts generating {@code ratePerSecond} events per second. */
   public static PacedProducer start(
-      String bootstrapServers, String name, int ratePerSecond, DemoGenerator generator) {
-    PacedProducer paced = new PacedProducer(bootstrapServers, name, ratePerSecond, generator);
+      KafkaConnection kafka, String name, int ratePerSecond, DemoGenerator generator) {
+    PacedProducer paced = new PacedProducer(kafka, name, ratePerSecond, generator);
     paced.scheduler.scheduleAtFixedRate(paced::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     return paced;
   }

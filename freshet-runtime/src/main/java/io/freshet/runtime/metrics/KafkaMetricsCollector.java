@@ -1,5 +1,6 @@
 package io.freshet.runtime.metrics;
 
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -49,11 +50,10 @@ public final class KafkaMetricsCollector implements MultiCollector, AutoCloseabl
   /**
    * @param topics the topics to report records and partition health for (Freshet's own)
    */
-  public KafkaMetricsCollector(Admin admin, String bootstrapServers, Collection<String> topics) {
+  public KafkaMetricsCollector(Admin admin, KafkaConnection kafka, Collection<String> topics) {
     this.admin = admin;
     this.topics = Set.copyOf(topics);
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "freshet-lag-probe");

@@ -1,6 +1,7 @@
 package io.freshet.runtime.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.topic.TopicDescriptor;
@@ -43,7 +44,7 @@ public final class Dashboard implements AutoCloseable {
   }
 
   /** Starts streaming every declared feed from its end; call once its topics exist. */
-  public synchronized void streamFeeds(String bootstrapServers, TopicNaming naming) {
+  public synchronized void streamFeeds(KafkaConnection kafka, TopicNaming naming) {
     Map<String, String> feedByTopic = new LinkedHashMap<>();
     for (FreshetPipeline pipeline : pipelines) {
       for (TopicDescriptor<?, ?> feed :
@@ -52,7 +53,7 @@ public final class Dashboard implements AutoCloseable {
       }
     }
     if (!feedByTopic.isEmpty()) {
-      feeds = new LiveFeedReader(bootstrapServers, feedByTopic, hub, mapper);
+      feeds = new LiveFeedReader(kafka, feedByTopic, hub, mapper);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freshet.pipelines.kafka.EndPositions;
 import io.freshet.pipelines.kafka.GrouplessConsumers;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,14 +42,14 @@ public final class LiveFeedReader implements AutoCloseable {
    * @param feedByTopic the feed name of each real topic name
    */
   public LiveFeedReader(
-      String bootstrapServers, Map<String, String> feedByTopic, LiveHub hub, ObjectMapper mapper) {
+      KafkaConnection kafka, Map<String, String> feedByTopic, LiveHub hub, ObjectMapper mapper) {
     this.feedByTopic = Map.copyOf(feedByTopic);
     this.hub = hub;
     this.mapper = mapper;
     this.consumer =
         new KafkaConsumer<>(
             GrouplessConsumers.props(
-                bootstrapServers, "freshet-dashboard-feeds", IsolationLevel.READ_COMMITTED));
+                kafka, "freshet-dashboard-feeds", IsolationLevel.READ_COMMITTED));
     try {
       EndPositions.assignAtEnd(consumer, this.feedByTopic.keySet(), START_TIMEOUT);
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freshet.core.envelope.ErrorType;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
@@ -116,7 +117,12 @@ class DeadLetterRoutesTest {
     return HttpServer.start(
         0,
         () -> HealthReport.of(Map.of()),
-        List.of(new DeadLetterRoutes(bootstrapServers)),
+        List.of(
+            new DeadLetterRoutes(
+                () -> {
+                  String servers = bootstrapServers.get();
+                  return servers == null ? null : new KafkaConnection(servers);
+                })),
         new AccessGuard(Optional.of(TOKEN)));
   }
 

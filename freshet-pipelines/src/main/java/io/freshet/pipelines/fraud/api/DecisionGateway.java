@@ -6,6 +6,7 @@ import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.pipelines.fraud.api.DecisionBook.Registration;
 import io.freshet.pipelines.kafka.EndPositions;
 import io.freshet.pipelines.kafka.GrouplessConsumers;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -47,17 +48,17 @@ final class DecisionGateway implements AutoCloseable {
   private volatile boolean running = true;
 
   DecisionGateway(
-      String bootstrapServers, String transactionsTopic, String decisionsTopic, DecisionBook book) {
+      KafkaConnection kafka, String transactionsTopic, String decisionsTopic, DecisionBook book) {
     this.transactionsTopic = transactionsTopic;
     this.book = book;
-    this.producer = new KafkaProducer<>(producerProps(bootstrapServers));
+    this.producer = new KafkaProducer<>(producerProps(kafka));
     try {
       this.consumer =
           new KafkaConsumer<>(
               GrouplessConsumers.props(
                   // Decisions before their transaction commits: see the class comment for why this
                   // is safe.
-                  bootstrapServers, "freshet-decision-listener", IsolationLevel.READ_UNCOMMITTED));
+                  kafka, "freshet-decision-listener", IsolationLevel.READ_UNCOMMITTED));
       // A decision written after start-up must never be skipped.
       EndPositions.assignAtEnd(consumer, List.of(decisionsTopic), START_TIMEOUT);
     } catch (RuntimeException e) {
@@ -156,9 +157,8 @@ final class DecisionGateway implements AutoCloseable {
     producer.close(Duration.ofSeconds(5));
   }
 
-  private static Properties producerProps(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Properties producerProps(KafkaConnection kafka) {
+    Properties props = kafka.clientProperties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "freshet-decision-api");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -82,7 +82,7 @@ public final class FraudDecisionApi implements PipelineApi {
     this.envelopes = transactions.valueCodec();
     this.gateway =
         new DecisionGateway(
-            context.kafka().bootstrapServers(),
+            context.kafka(),
             context.naming().name(transactions),
             context.naming().name(decisions),
             book);

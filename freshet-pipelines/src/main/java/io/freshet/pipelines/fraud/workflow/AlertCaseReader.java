@@ -5,6 +5,7 @@ import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.workflow.AlertAction;
 import io.freshet.core.fraud.workflow.AlertBook;
 import io.freshet.pipelines.kafka.GrouplessConsumers;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class AlertCaseReader implements AutoCloseable {
 
   /** Assigns every partition of both topics from the start; blocks until they are known. */
   AlertCaseReader(
-      String bootstrapServers,
+      KafkaConnection kafka,
       String alertsTopic,
       Codec<FraudAlert> alerts,
       String actionsTopic,
@@ -53,7 +54,7 @@ final class AlertCaseReader implements AutoCloseable {
     this.actions = actions;
     this.consumer =
         new KafkaConsumer<>(
-            GrouplessConsumers.props(bootstrapServers, clientId, IsolationLevel.READ_COMMITTED));
+            GrouplessConsumers.props(kafka, clientId, IsolationLevel.READ_COMMITTED));
     try {
       this.partitions =
           GrouplessConsumers.assignFromStart(

@@ -15,6 +15,7 @@ import io.freshet.core.fraud.workflow.AlertCommand.InvalidCommandException;
 import io.freshet.core.fraud.workflow.AlertStatus;
 import io.freshet.core.fraud.workflow.RulePrecision;
 import io.freshet.core.time.Timestamps;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.plugin.ApiRole;
 import io.freshet.pipelines.plugin.PipelineApi;
@@ -73,7 +74,7 @@ public final class AlertWorkflowApi implements PipelineApi {
   static final Duration REPLAY_BUDGET = Duration.ofSeconds(30);
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final TopicDescriptor<String, FraudAlert> alerts;
   private final TopicDescriptor<String, AlertAction> actions;
   private final String alertsTopic;
@@ -87,23 +88,18 @@ public final class AlertWorkflowApi implements PipelineApi {
       ApiContext context,
       TopicDescriptor<String, FraudAlert> alerts,
       TopicDescriptor<String, AlertAction> actions) {
-    this.bootstrapServers = context.kafka().bootstrapServers();
+    this.kafka = context.kafka();
     this.alerts = alerts;
     this.actions = actions;
     this.alertsTopic = context.naming().name(alerts);
     this.actionsTopic = context.naming().name(actions);
     this.reader = reader("freshet-alert-cases").follow();
-    this.producer = new KafkaProducer<>(producerProps(bootstrapServers));
+    this.producer = new KafkaProducer<>(producerProps(kafka));
   }
 
   private AlertCaseReader reader(String clientId) {
     return new AlertCaseReader(
-        bootstrapServers,
-        alertsTopic,
-        alerts.valueCodec(),
-        actionsTopic,
-        actions.valueCodec(),
-        clientId);
+        kafka, alertsTopic, alerts.valueCodec(), actionsTopic, actions.valueCodec(), clientId);
   }
 
   @Override
@@ -361,9 +357,8 @@ public final class AlertWorkflowApi implements PipelineApi {
         .result(mapper.createObjectNode().put("error", message).toString());
   }
 
-  private static Properties producerProps(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Properties producerProps(KafkaConnection kafka) {
+    Properties props = kafka.clientProperties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "freshet-alert-actions");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -30,6 +30,7 @@ import io.freshet.runtime.metrics.PipelineGauges;
 import io.freshet.runtime.serving.ViewRoutes;
 import io.freshet.runtime.status.StatusRoutes;
 import io.freshet.runtime.status.StatusService;
+import io.freshet.runtime.topics.TopicRoutes;
 import io.freshet.runtime.web.Dashboard;
 import io.freshet.serving.ServingStore;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -126,6 +127,7 @@ public final class FreshetPlatform implements AutoCloseable {
                         .toList()),
                 new StatusRoutes(status),
                 new ViewRoutes(() -> store),
+                new TopicRoutes(this::bootstrapServers, () -> admin),
                 dashboard.routes()),
             new WriteGuard(config.apiToken()));
     started.push(http);

@@ -201,7 +201,7 @@ class DashboardBrowserIT {
 
     // When the transactions topic's row is clicked
     String topic = FraudTopics.TRANSACTIONS.name();
-    browser.findElement(By.cssSelector("#topics-list tr[data-topic='" + topic + "']")).click();
+    click("#topics-list tr[data-topic='" + topic + "']");
 
     // Then its newest messages appear, their JSON values pretty-printed
     awaitUntil(
@@ -263,7 +263,7 @@ class DashboardBrowserIT {
         });
 
     // When Replay is pressed without the API token
-    browser.findElement(By.cssSelector(row + " button.replay")).click();
+    click(row + " button.replay");
     // Then the refusal and its reason are shown
     awaitUntil(
         Duration.ofSeconds(30), () -> "401".equals(dlqAnswer().getDomAttribute("data-status")));
@@ -277,7 +277,7 @@ class DashboardBrowserIT {
     WebElement token = browser.findElement(By.id("api-token"));
     token.sendKeys("dashboard-test-token");
     token.sendKeys(org.openqa.selenium.Keys.TAB);
-    browser.findElement(By.cssSelector(row + " button.replay")).click();
+    click(row + " button.replay");
     // Then the replay's report is shown
     awaitUntil(
         Duration.ofSeconds(30), () -> "200".equals(dlqAnswer().getDomAttribute("data-status")));
@@ -330,10 +330,24 @@ class DashboardBrowserIT {
     return System.nanoTime();
   }
 
+  /** The topics listed, read in one script: the page replaces the rows every 5 s. */
+  @SuppressWarnings("unchecked")
   private List<String> topicRows() {
-    return browser.findElements(By.cssSelector("#topics-list tr[data-topic]")).stream()
-        .map(r -> r.getDomAttribute("data-topic"))
-        .toList();
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#topics-list tr[data-topic]'),"
+                    + " r => r.dataset.topic);");
+  }
+
+  /** Clicks what the selector finds, again if the page replaced it meanwhile. */
+  private void click(String selector) {
+    awaitUntil(
+        Duration.ofSeconds(10),
+        () -> {
+          browser.findElement(By.cssSelector(selector)).click();
+          return true;
+        });
   }
 
   private WebElement alertRow(String alertId) {

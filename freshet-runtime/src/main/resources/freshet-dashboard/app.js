@@ -17,9 +17,12 @@
     return node;
   }
 
+  // Reads send the token too: a Freshet listening beyond loopback asks for it on every read.
   async function fetchJson(url) {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
-    if (!response.ok) throw new Error(url + " answered " + response.status);
+    const headers = { Accept: "application/json" };
+    if (token()) headers.Authorization = "Bearer " + token();
+    const response = await fetch(url, { headers });
+    if (!response.ok) throw Object.assign(new Error(url + " answered " + response.status), { status: response.status });
     return response.json();
   }
 
@@ -200,10 +203,11 @@
 
   function connect() {
     const indicator = document.getElementById("connection");
-    const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws/live";
+    const base = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws/live";
     let retry = 500;
     function open() {
-      const socket = new WebSocket(url);
+      // Browsers send no Authorization header on a WebSocket: the token rides in the query.
+      const socket = new WebSocket(token() ? base + "?token=" + encodeURIComponent(token()) : base);
       socket.onopen = () => {
         retry = 500;
         indicator.dataset.state = "live";
@@ -240,6 +244,9 @@
       described = await fetchJson("/api/dashboard");
     } catch (e) {
       console.error(e);
+      if (e.status === 401) {
+        document.getElementById("pages").append(el("div", { class: "empty", id: "needs-token", text: "This Freshet listens beyond loopback, so reading needs the API token: type it in the header field and reload." }));
+      }
     }
     const scripts = described.pages.map((p) => loadScript(p.script).catch((e) => console.error(e)));
     await Promise.all(scripts);

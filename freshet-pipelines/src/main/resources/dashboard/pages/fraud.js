@@ -51,6 +51,107 @@ Freshet.page("fraud-detection", "Fraud", (section, api) => {
   );
   const minutes = new Map();
 
+  // The alert workflow: cases from /api/alerts, actions through the API (the token in the header),
+  // refreshed when the feeds bring a new alert or action, never on a timer.
+  const casesBody = panel(grid, "Alert cases: acknowledge, resolve, comment", "alert-cases");
+  const actor = el("input", { id: "case-actor", type: "text", value: "operator", "aria-label": "your name", class: "token" });
+  const note = el("input", { id: "case-comment", type: "text", placeholder: "comment (optional)", "aria-label": "comment", class: "token" });
+  const message = el("div", { id: "case-message", class: "empty", "data-status": "" });
+  casesBody.append(el("div", { class: "case-tools" }, el("label", { text: "acting as " }, actor), note), message);
+  const cases = table(
+    casesBody,
+    [
+      { key: "time", label: "detected" },
+      { key: "rule", label: "rule" },
+      { key: "customer", label: "customer" },
+      { key: "status", label: "status", cls: (r) => "case-" + r.status },
+      { key: "actions", label: "actions" },
+      { key: "history", label: "history" },
+    ],
+    "No alert to work on yet. They appear here as the fraud job raises them.",
+  );
+  const precisionTable = table(
+    panel(grid, "Precision per rule (true fraud / resolved)", "rule-precision"),
+    [
+      { key: "rule", label: "rule" },
+      { key: "alerts", label: "alerts", num: true },
+      { key: "resolved", label: "resolved", num: true },
+      { key: "fraud", label: "true fraud", num: true },
+      { key: "fp", label: "false positive", num: true },
+      { key: "precision", label: "precision", num: true },
+    ],
+    "No resolution yet: resolve alerts to measure each rule.",
+  );
+
+  async function act(alertId, body) {
+    body.actor = actor.value.trim();
+    if (note.value.trim()) body.comment = note.value.trim();
+    const answer = await api.send("POST", "/api/alerts/" + encodeURIComponent(alertId) + "/actions", body);
+    message.dataset.status = String(answer.status);
+    message.textContent = answer.status === 200 ? body.action + " recorded for " + alertId : (answer.body && answer.body.error) || "refused (HTTP " + answer.status + ")";
+    message.style.display = "block";
+    if (answer.status === 200) note.value = "";
+    refreshCases();
+  }
+
+  function buttons(c) {
+    const box = el("span", { class: "case-actions" });
+    const add = (label, id, body) => {
+      const b = el("button", { type: "button", "data-act": id, text: label });
+      b.addEventListener("click", () => act(c.alert_id, body));
+      box.append(b);
+    };
+    if (c.status === "OPEN") add("Ack", "acknowledge", { action: "acknowledge" });
+    if (c.status !== "RESOLVED") {
+      add("Fraud", "resolve-fraud", { action: "resolve", resolution: "TRUE_FRAUD" });
+      add("Not fraud", "resolve-fp", { action: "resolve", resolution: "FALSE_POSITIVE" });
+    }
+    add("Comment", "comment", { action: "comment" });
+    return box;
+  }
+
+  function history(c) {
+    const details = el("details", {}, el("summary", { text: c.history.length + " action(s)" }));
+    const list = el("ol", { class: "history" });
+    c.history.forEach((h) => list.append(el("li", { class: "history-entry", "data-action": h.action, text: fmt.time(h.at) + " " + h.action.replace("alert.", "") + " by " + h.actor + (h.resolution ? " as " + h.resolution : "") + (h.comment ? ": " + h.comment : "") })));
+    details.append(list);
+    return details;
+  }
+
+  let refreshing = null;
+  function refreshCases() {
+    if (refreshing) return refreshing;
+    refreshing = Promise.all([api.fetchJson("/api/alerts?limit=20"), api.fetchJson("/api/fraud/precision")])
+      .then(([list, precision]) => {
+        cases.rows(
+          list.alerts.map((c) => ({
+            attrs: { "data-alert-id": c.alert_id, "data-status": c.status },
+            time: fmt.time(c.alert.detected_at),
+            rule: c.alert.rule,
+            customer: c.alert.customer_id,
+            status: c.status + (c.resolution ? " (" + c.resolution + ")" : ""),
+            actions: buttons(c),
+            history: history(c),
+          })),
+        );
+        precisionTable.rows(
+          precision.rules.map((r) => ({
+            attrs: { "data-rule": r.rule },
+            rule: r.rule,
+            alerts: fmt.int(r.alerts),
+            resolved: fmt.int(r.resolved),
+            fraud: fmt.int(r.true_fraud),
+            fp: fmt.int(r.false_positive),
+            precision: r.precision == null ? "–" : fmt.dec(r.precision * 100, 0) + " %",
+          })),
+        );
+      })
+      .catch((e) => console.error(e))
+      .finally(() => (refreshing = null));
+    return refreshing;
+  }
+  refreshCases();
+
   function add(alert) {
     if (seen.has(alert.alert_id)) return;
     seen.add(alert.alert_id);
@@ -76,6 +177,8 @@ Freshet.page("fraud-detection", "Fraud", (section, api) => {
     onFrame(frame) {
       const alerts = frame.feeds["fraud-alerts"];
       if (alerts) alerts.records.forEach(add);
+      const actions = frame.feeds["alert-actions"];
+      if ((alerts && alerts.records.length) || (actions && actions.records.length)) refreshCases();
       const decisions = frame.feeds["transaction-decisions"];
       if (decisions) {
         const counts = { APPROVE: 0, REVIEW: 0, BLOCK: 0 };

@@ -2,6 +2,7 @@ package io.freshet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freshet.runtime.config.ApiToken;
 import io.freshet.serving.QueryResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +43,20 @@ public final class SqlCommand implements Callable<Integer> {
       description = "Freshet's HTTP address (default: ${DEFAULT-VALUE}).")
   String url;
 
+  @Option(
+      names = "--api-token",
+      defaultValue = "${env:FRESHET_API_TOKEN}",
+      description =
+          "The API token (default: $FRESHET_API_TOKEN, else the one freshet run generated into"
+              + " --data-dir).")
+  String apiToken;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "freshet-data",
+      description = "Where to find a generated API token (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
   // Printing through picocli's writers (System.out/err unless redirected) lets callers capture it.
   @Spec CommandSpec spec;
 
@@ -49,12 +66,21 @@ public final class SqlCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     // Queries time out on the server after 30 s; the client waits a little longer for the answer.
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    HttpRequest request =
+    Optional<String> token;
+    try {
+      token =
+          apiToken == null || apiToken.isBlank() ? ApiToken.kept(dataDir) : Optional.of(apiToken);
+    } catch (IOException e) {
+      err.println("Cannot read the API token in " + dataDir + ": " + e.getMessage());
+      return 1;
+    }
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url + "/api/sql"))
             .timeout(Duration.ofSeconds(40))
             .header("Content-Type", "text/plain; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(query, StandardCharsets.UTF_8))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(query, StandardCharsets.UTF_8));
+    token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -65,6 +91,14 @@ public final class SqlCommand implements Callable<Integer> {
     if (response.statusCode() == 400) {
       err.println("Bad query: " + error(response.body()));
       return 2;
+    }
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      err.println(
+          "Freshet refused the query (HTTP "
+              + response.statusCode()
+              + "): SQL needs the API token; pass --api-token or set FRESHET_API_TOKEN (freshet run"
+              + " prints it, and keeps a generated one in its data dir)");
+      return 1;
     }
     if (response.statusCode() != 200) {
       err.println("Query failed (HTTP " + response.statusCode() + "): " + error(response.body()));

@@ -16,8 +16,8 @@ import io.freshet.core.time.Timestamps;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.HttpServer;
-import io.freshet.runtime.http.WriteGuard;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
 import io.freshet.testkit.kafka.TestProducer;
@@ -78,7 +78,7 @@ class DeadLetterToolingIT {
             0,
             platform::health,
             List.of(new DeadLetterRoutes(platform::bootstrapServers)),
-            new WriteGuard(Optional.of(TestConfigs.API_TOKEN)));
+            new AccessGuard(Optional.of(TestConfigs.API_TOKEN)));
   }
 
   @AfterAll

@@ -27,7 +27,15 @@ final class FreshetSql {
     CommandLine cli = new CommandLine(new FreshetCommand());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute("sql", query, "--json", "--url", "http://localhost:" + httpPort);
+    int exit =
+        cli.execute(
+            "sql",
+            query,
+            "--json",
+            "--url",
+            "http://localhost:" + httpPort,
+            "--api-token",
+            TestConfigs.API_TOKEN);
     assertThat(exit).as("freshet sql: %s", err).isZero();
     List<JsonNode> rows = new ArrayList<>();
     JSON.readTree(out.toString()).forEach(rows::add);

@@ -4,22 +4,27 @@ import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.IngestStream;
 import io.freshet.pipelines.plugin.PipelineApi;
 import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.plugin.StoreSinks;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
+import io.freshet.runtime.command.CommandRoutes;
+import io.freshet.runtime.command.TransactionalAppender;
+import io.freshet.runtime.config.ApiToken;
 import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.config.InstanceId;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
 import io.freshet.runtime.demo.PacedProducer;
 import io.freshet.runtime.flink.EmbeddedFlink;
 import io.freshet.runtime.flink.FlinkJobSpec;
 import io.freshet.runtime.flink.FlinkSettings;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.ComponentHealth;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
-import io.freshet.runtime.http.WriteGuard;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.runtime.kafka.TopicProvisioner;
@@ -37,6 +42,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -64,6 +70,9 @@ public final class FreshetPlatform implements AutoCloseable {
   /** The demo traffic seed; fixed so two demo runs look alike. */
   private static final long DEMO_SEED = 20261126L;
 
+  /** How long a command may wait for an unreachable broker before it is answered 503. */
+  private static final Duration COMMAND_APPEND_BUDGET = Duration.ofSeconds(3);
+
   private final FreshetConfig config;
 
   /** The pipelines that run; health is UP only when all of their jobs are RUNNING. */
@@ -75,6 +84,7 @@ public final class FreshetPlatform implements AutoCloseable {
   private volatile Admin admin;
   private volatile EmbeddedFlink flink;
   private volatile ServingStore store;
+  private volatile TransactionalAppender commands;
   private HttpServer http;
 
   private FreshetPlatform(FreshetConfig config, String storeUrl) {
@@ -111,8 +121,12 @@ public final class FreshetPlatform implements AutoCloseable {
     Files.createDirectories(config.dataDir());
     PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
     StatusService status = new StatusService(this::health, registry);
-    Dashboard dashboard = new Dashboard(pipelines.pipelines(), status, this::flinkUi);
+    ApiToken token = ApiToken.resolve(config.apiToken(), config.dataDir());
+    AccessGuard guard = AccessGuard.forHost(config.httpHost(), Optional.of(token.value()));
+    Dashboard dashboard = new Dashboard(pipelines.pipelines(), status, this::flinkUi, guard);
     started.push(dashboard);
+    List<IngestStream<?>> ingest =
+        pipelines.pipelines().stream().flatMap(p -> p.ingestStreams().stream()).toList();
     http =
         HttpServer.start(
             config.httpHost(),
@@ -127,9 +141,10 @@ public final class FreshetPlatform implements AutoCloseable {
                         .toList()),
                 new StatusRoutes(status),
                 new ViewRoutes(() -> store),
+                new CommandRoutes(ingest, TopicNaming.PRODUCTION, () -> commands),
                 new TopicRoutes(this::bootstrapServers, () -> admin),
                 dashboard.routes()),
-            new WriteGuard(config.apiToken()));
+            guard);
     started.push(http);
     PipelineGauges gauges = new PipelineGauges(config.latencySlas(), config.checkpointInterval());
     registry.register(gauges);
@@ -151,6 +166,17 @@ public final class FreshetPlatform implements AutoCloseable {
     adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "freshet-admin");
     admin = Admin.create(adminProps);
     started.push(admin);
+    TransactionalAppender appender =
+        new TransactionalAppender(
+            bootstrapServers,
+            "freshet-commands-" + InstanceId.of(config.dataDir()),
+            COMMAND_APPEND_BUDGET);
+    started.push(
+        () -> {
+          commands = null;
+          appender.close();
+        });
+    commands = appender;
     int brokers = admin.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
     List<TopicDescriptor<?, ?>> topics = pipelines.topics(TopicNaming.PRODUCTION);
     List<String> created = new TopicProvisioner(admin, (short) Math.min(3, brokers)).ensure(topics);
@@ -240,6 +266,13 @@ public final class FreshetPlatform implements AutoCloseable {
             + (config.embeddedKafka() ? " (embedded KRaft broker)" : " (external)"));
     console.accept(
         "  Dashboard  http://localhost:" + http.port() + "/ (API /api/health, /metrics)");
+    console.accept(
+        "  API token  "
+            + token
+                .file()
+                .map(f -> token.value() + " (generated, kept in " + f + ")")
+                .orElse("given with --api-token")
+            + "; writes and SQL need 'Authorization: Bearer <token>'");
     // Never print a PostgreSQL password given in the URL.
     console.accept("  Store      " + storeUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
     console.accept(

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -275,8 +276,8 @@ class DashboardBrowserIT {
 
     // When the token is typed into the header and Replay is pressed again
     WebElement token = browser.findElement(By.id("api-token"));
-    token.sendKeys("dashboard-test-token");
-    token.sendKeys(org.openqa.selenium.Keys.TAB);
+    token.clear();
+    token.sendKeys(config.apiToken().orElseThrow() + Keys.TAB);
     click(row + " button.replay");
     // Then the replay's report is shown
     awaitUntil(
@@ -307,6 +308,57 @@ class DashboardBrowserIT {
     awaitUntil(Duration.ofSeconds(30), () -> frames() > framesBefore);
     assertThat(alertRow("VELOCITY:burst-customer-6")).isNotNull();
     screenshot("reconnected");
+  }
+
+  @Test
+  @Order(7)
+  void anOperatorAcknowledgesAndResolvesAnAlertOnTheFraudPage() throws Exception {
+    // Given the fraud page with the API token typed into the header, and a new velocity alert
+    browser.findElement(By.cssSelector("nav a[href='#fraud-detection']")).click();
+    WebElement token = browser.findElement(By.id("api-token"));
+    token.clear();
+    token.sendKeys(config.apiToken().orElseThrow() + Keys.TAB);
+    produceBurst("case-customer");
+    String alert = "VELOCITY:case-customer-6";
+    awaitUntil(Duration.ofSeconds(30), () -> caseStatus(alert).equals("OPEN"));
+
+    // When the operator acknowledges it
+    caseButton(alert, "acknowledge").click();
+
+    // Then its status is acknowledged, without a reload
+    awaitUntil(Duration.ofSeconds(10), () -> caseStatus(alert).equals("ACKNOWLEDGED"));
+
+    // When the operator resolves it as true fraud with a comment
+    browser.findElement(By.id("case-comment")).sendKeys("card reported stolen");
+    caseButton(alert, "resolve-fraud").click();
+
+    // Then it is resolved, and its history shows both actions in order
+    awaitUntil(Duration.ofSeconds(10), () -> caseStatus(alert).equals("RESOLVED"));
+    assertThat(browser.findElement(By.id("case-message")).getDomAttribute("data-status"))
+        .isEqualTo("200");
+    WebElement row = caseRow(alert);
+    row.findElement(By.tagName("summary")).click();
+    assertThat(row.findElements(By.cssSelector("li.history-entry")))
+        .extracting(e -> e.getDomAttribute("data-action"))
+        .containsExactly("alert.acknowledged", "alert.resolved");
+    assertThat(row.findElements(By.cssSelector("li.history-entry")).get(1).getText())
+        .endsWith("resolved by operator as TRUE_FRAUD: card reported stolen");
+    assertThat(texts("#rule-precision tr[data-rule='VELOCITY'] td")).element(2).isNotEqualTo("0");
+    screenshot("alert-workflow");
+  }
+
+  private WebElement caseRow(String alertId) {
+    return browser.findElement(By.cssSelector("#alert-cases tr[data-alert-id='" + alertId + "']"));
+  }
+
+  private String caseStatus(String alertId) {
+    List<WebElement> rows =
+        browser.findElements(By.cssSelector("#alert-cases tr[data-alert-id='" + alertId + "']"));
+    return rows.isEmpty() ? "" : rows.get(0).getDomAttribute("data-status");
+  }
+
+  private WebElement caseButton(String alertId, String action) {
+    return caseRow(alertId).findElement(By.cssSelector("button[data-act='" + action + "']"));
   }
 
   /** Six transactions of {@code customer}, ten seconds apart from now; returns when acked. */

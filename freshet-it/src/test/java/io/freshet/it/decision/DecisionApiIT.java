@@ -16,9 +16,9 @@ import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
-import io.freshet.runtime.http.WriteGuard;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,7 +280,7 @@ class DecisionApiIT {
                 0,
                 () -> HealthReport.of(Map.of()),
                 List.of(api::register),
-                new WriteGuard(Optional.of(TOKEN)))) {
+                new AccessGuard(Optional.of(TOKEN)))) {
       long before = endOffsetsOfTransactions();
 
       // When a transaction is posted

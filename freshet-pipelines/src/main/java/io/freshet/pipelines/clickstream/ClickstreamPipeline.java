@@ -1,8 +1,10 @@
 package io.freshet.pipelines.clickstream;
 
+import io.freshet.core.clickstream.ClickEvent;
 import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.IngestStream;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.plugin.Setting;
 import io.freshet.pipelines.plugin.WindowSettings;
@@ -60,6 +62,13 @@ public final class ClickstreamPipeline implements FreshetPipeline {
   }
 
   /** Revenue per minute by country and category; sessions and conversion. */
+  @Override
+  public List<IngestStream<?>> ingestStreams() {
+    return List.of(
+        new IngestStream<>(
+            ClickstreamTopics.CLICKSTREAM_EVENTS, ClickEvent::eventId, ClickEvent::userId));
+  }
+
   @Override
   public Optional<DashboardPage> dashboard() {
     return Optional.of(

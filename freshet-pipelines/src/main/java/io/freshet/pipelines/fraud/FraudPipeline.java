@@ -1,11 +1,14 @@
 package io.freshet.pipelines.fraud;
 
 import io.freshet.core.fraud.FraudRulesConfig;
+import io.freshet.core.fraud.Transaction;
 import io.freshet.pipelines.fraud.api.FraudDecisionApi;
+import io.freshet.pipelines.fraud.workflow.AlertWorkflowApi;
 import io.freshet.pipelines.plugin.ApiContext;
 import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.IngestStream;
 import io.freshet.pipelines.plugin.PipelineApi;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.TopicDescriptor;
@@ -39,7 +42,8 @@ public final class FraudPipeline implements FreshetPipeline {
         FraudTopics.TRANSACTIONS,
         FraudTopics.FRAUD_ALERTS,
         FraudTopics.TRANSACTION_DECISIONS,
-        FraudTopics.TRANSACTIONS_DLQ);
+        FraudTopics.TRANSACTIONS_DLQ,
+        FraudTopics.ALERT_ACTIONS);
   }
 
   @Override
@@ -59,25 +63,47 @@ public final class FraudPipeline implements FreshetPipeline {
         .wireInto(env);
   }
 
-  /** The payment gateway's decision API, {@code /api/fraud/decisions}. */
+  /**
+   * The payment gateway's decision API, {@code /api/fraud/decisions}, and the alert workflow,
+   * {@code /api/alerts}.
+   */
   @Override
   public Optional<PipelineApi> api(ApiContext context) {
-    return Optional.of(
+    FraudDecisionApi decisions =
         new FraudDecisionApi(
             context,
             FraudTopics.TRANSACTIONS,
             FraudTopics.TRANSACTION_DECISIONS,
-            FraudTables.TRANSACTION_DECISIONS));
+            FraudTables.TRANSACTION_DECISIONS);
+    try {
+      return Optional.of(
+          PipelineApi.both(
+              decisions,
+              new AlertWorkflowApi(context, FraudTopics.FRAUD_ALERTS, FraudTopics.ALERT_ACTIONS)));
+    } catch (RuntimeException e) {
+      decisions.close();
+      throw e;
+    }
   }
 
-  /** Live alerts, the decision mix, alerts per rule and impossible-travel pairs. */
+  @Override
+  public List<IngestStream<?>> ingestStreams() {
+    return List.of(
+        new IngestStream<>(
+            FraudTopics.TRANSACTIONS, Transaction::eventId, Transaction::customerId));
+  }
+
+  /** Live alerts and their cases, the decision mix, alerts per rule and impossible-travel pairs. */
   @Override
   public Optional<DashboardPage> dashboard() {
     return Optional.of(
         new DashboardPage(
             "Fraud",
             "fraud.js",
-            List.of(FraudTopics.FRAUD_ALERTS, FraudTopics.TRANSACTION_DECISIONS)));
+            List.of(
+                FraudTopics.FRAUD_ALERTS,
+                FraudTopics.TRANSACTION_DECISIONS,
+                FraudTopics.ALERT_ACTIONS)));
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.freshet.pipelines.iot;
 
+import io.freshet.core.iot.SensorReading;
 import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.DemoStream;
 import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.IngestStream;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.plugin.Setting;
 import io.freshet.pipelines.topic.TopicDescriptor;
@@ -70,6 +72,13 @@ public final class IotPipeline implements FreshetPipeline {
   }
 
   /** Per device and sensor: 5 s means against the baseline band, anomalies, threshold alerts. */
+  @Override
+  public List<IngestStream<?>> ingestStreams() {
+    return List.of(
+        new IngestStream<>(
+            IotTopics.SENSOR_READINGS, SensorReading::eventId, SensorReading::deviceId));
+  }
+
   @Override
   public Optional<DashboardPage> dashboard() {
     return Optional.of(

@@ -66,6 +66,14 @@ public interface FreshetPipeline {
     return Optional.empty();
   }
 
+  /**
+   * The inputs producers may append to through the command API, each validated with the pipeline's
+   * own codec; none by default.
+   */
+  default List<IngestStream<?>> ingestStreams() {
+    return List.of();
+  }
+
   /** Its page on the live dashboard; none by default (its figures still show on the overview). */
   default Optional<DashboardPage> dashboard() {
     return Optional.empty();

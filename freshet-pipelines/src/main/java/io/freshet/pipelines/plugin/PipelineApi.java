@@ -13,4 +13,24 @@ public interface PipelineApi extends AutoCloseable {
   /** Closes the clients behind the routes; a closed API answers 503. */
   @Override
   void close();
+
+  /** One API serving the routes of both, closing both. */
+  static PipelineApi both(PipelineApi first, PipelineApi second) {
+    return new PipelineApi() {
+      @Override
+      public void register(Javalin app) {
+        first.register(app);
+        second.register(app);
+      }
+
+      @Override
+      public void close() {
+        try {
+          first.close();
+        } finally {
+          second.close();
+        }
+      }
+    };
+  }
 }

@@ -7,6 +7,11 @@ import io.freshet.pipelines.plugin.ApiRole;
 import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;
@@ -46,6 +51,37 @@ public final class DeadLetterRoutes implements HttpRoutes {
     this.topics = List.copyOf(topics);
   }
 
+  @OpenApi(
+      path = "/api/dlq",
+      summary = "Dead letters per topic and error type, with the newest entries",
+      tags = "dead letters",
+      responses = {
+        @OpenApiResponse(status = "200", description = "The listing"),
+        @OpenApiResponse(status = "503", description = "Kafka is not reachable")
+      })
+  @OpenApi(
+      path = "/api/dlq/{topic}/{offset}",
+      summary = "One dead letter: its reason, headers and original bytes",
+      tags = "dead letters",
+      pathParams = {
+        @OpenApiParam(name = "topic", required = true),
+        @OpenApiParam(name = "offset", required = true)
+      },
+      responses = {
+        @OpenApiResponse(status = "200", description = "The dead letter"),
+        @OpenApiResponse(status = "404", description = "No dead letter there")
+      })
+  @OpenApi(
+      path = "/api/dlq/replay",
+      methods = HttpMethod.POST,
+      summary = "Replay dead letters, fixed or as they are, to their pipeline's input",
+      tags = "dead letters",
+      security = @OpenApiSecurity(name = "BearerAuth"),
+      responses = {
+        @OpenApiResponse(status = "200", description = "What was replayed and skipped"),
+        @OpenApiResponse(status = "400", description = "An invalid request"),
+        @OpenApiResponse(status = "401", description = "No or a wrong bearer token")
+      })
   @Override
   public void register(Javalin app) {
     app.get("/api/dlq", ctx -> answer(ctx, () -> list(ctx)));

@@ -1,7 +1,10 @@
 package io.freshet.runtime.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiResponse;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +14,9 @@ import java.util.Optional;
  */
 public final class HttpServer implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
+
+  /** The largest request body accepted (a 413 beyond): a command batch or a decision batch. */
+  public static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
   private final Javalin app;
 
@@ -23,7 +29,7 @@ public final class HttpServer implements AutoCloseable {
    * free one).
    */
   public static HttpServer start(int port, HealthProbe health, List<HttpRoutes> routes) {
-    return start(LOOPBACK, port, health, routes, new WriteGuard(Optional.empty()));
+    return start(LOOPBACK, port, health, routes, new AccessGuard(Optional.empty()));
   }
 
   /**
@@ -31,7 +37,7 @@ public final class HttpServer implements AutoCloseable {
    * free one), with writes guarded by {@code writes}.
    */
   public static HttpServer start(
-      int port, HealthProbe health, List<HttpRoutes> routes, WriteGuard writes) {
+      int port, HealthProbe health, List<HttpRoutes> routes, AccessGuard writes) {
     return start(LOOPBACK, port, health, routes, writes);
   }
 
@@ -40,11 +46,13 @@ public final class HttpServer implements AutoCloseable {
    * free one), with writes guarded by {@code writes}.
    */
   public static HttpServer start(
-      String host, int port, HealthProbe health, List<HttpRoutes> routes, WriteGuard writes) {
+      String host, int port, HealthProbe health, List<HttpRoutes> routes, AccessGuard writes) {
     Javalin app =
         Javalin.create(
                 config -> {
                   config.showJavalinBanner = false;
+                  config.http.maxRequestSize = MAX_REQUEST_BYTES;
+                  config.registerPlugin(OpenApiDocument.plugin());
                   // The dashboard's shell, and browser libraries from WebJars: nothing from a CDN.
                   config.staticFiles.add(
                       files -> {
@@ -57,15 +65,23 @@ public final class HttpServer implements AutoCloseable {
                 })
             .before(SecurityHeaders::add)
             .beforeMatched(writes::check)
-            .get(
-                "/api/health",
-                ctx -> {
-                  HealthReport report = health.check();
-                  ctx.status(HealthReport.allUp(report) ? 200 : 503).json(report);
-                });
+            .get("/api/health", ctx -> health(ctx, health));
     routes.forEach(r -> r.register(app));
     app.start(host, port);
     return new HttpServer(app);
+  }
+
+  @OpenApi(
+      path = "/api/health",
+      summary = "Health of the broker and of every pipeline's job",
+      tags = "operations",
+      responses = {
+        @OpenApiResponse(status = "200", description = "Everything is up"),
+        @OpenApiResponse(status = "503", description = "A component is down or still starting")
+      })
+  private static void health(Context ctx, HealthProbe health) {
+    HealthReport report = health.check();
+    ctx.status(HealthReport.allUp(report) ? 200 : 503).json(report);
   }
 
   /** Starts serving only {@code /api/health}. */

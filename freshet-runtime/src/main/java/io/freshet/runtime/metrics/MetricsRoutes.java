@@ -2,6 +2,8 @@ package io.freshet.runtime.metrics;
 
 import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiResponse;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -16,6 +18,11 @@ public final class MetricsRoutes implements HttpRoutes {
     this.registry = registry;
   }
 
+  @OpenApi(
+      path = "/metrics",
+      summary = "Prometheus metrics of the platform, Kafka and every Flink job",
+      tags = "operations",
+      responses = @OpenApiResponse(status = "200", description = "Prometheus text format"))
   @Override
   public void register(Javalin app) {
     app.get(

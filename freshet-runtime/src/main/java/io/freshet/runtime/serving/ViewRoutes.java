@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.freshet.pipelines.plugin.ApiRole;
 import io.freshet.runtime.http.HttpRoutes;
 import io.freshet.serving.BadQueryException;
 import io.freshet.serving.ServingStore;
@@ -11,6 +12,11 @@ import io.freshet.serving.SqlConsole;
 import io.freshet.serving.ViewQuery;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +43,28 @@ public final class ViewRoutes implements HttpRoutes {
     this.store = Objects.requireNonNull(store, "store");
   }
 
+  @OpenApi(
+      path = "/api/views/{view}",
+      summary = "Rows of a serving view, filtered by its columns' query parameters",
+      tags = "serving",
+      pathParams = @OpenApiParam(name = "view", required = true, description = "A serving table"),
+      responses = {
+        @OpenApiResponse(status = "200", description = "The rows"),
+        @OpenApiResponse(status = "400", description = "An unknown column or a bad value"),
+        @OpenApiResponse(status = "404", description = "No such view"),
+        @OpenApiResponse(status = "503", description = "The store is not open")
+      })
+  @OpenApi(
+      path = "/api/sql",
+      methods = HttpMethod.POST,
+      summary = "One read-only SQL query over the serving store (an admin action)",
+      tags = "serving",
+      security = @OpenApiSecurity(name = "BearerAuth"),
+      responses = {
+        @OpenApiResponse(status = "200", description = "Columns and rows"),
+        @OpenApiResponse(status = "400", description = "Not a read-only query, or invalid"),
+        @OpenApiResponse(status = "401", description = "No or a wrong bearer token")
+      })
   @Override
   public void register(Javalin app) {
     app.get(
@@ -49,7 +77,11 @@ public final class ViewRoutes implements HttpRoutes {
                         new ViewQuery(s)
                             .query(ctx.pathParam("view"), ctx.queryParamMap())
                             .toJson())));
-    app.post("/api/sql", ctx -> answer(ctx, s -> new SqlConsole(s).query(ctx.body()).toJson()));
+    // An admin action: a query can read every table and load the store.
+    app.post(
+        "/api/sql",
+        ctx -> answer(ctx, s -> new SqlConsole(s).query(ctx.body()).toJson()),
+        ApiRole.WRITE);
   }
 
   @FunctionalInterface

@@ -2,6 +2,8 @@ package io.freshet.runtime.status;
 
 import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiResponse;
 
 /**
  * {@code GET /api/status}: pipelines, throughput, lag, checkpoints, watermark lag, dead letters.
@@ -13,6 +15,11 @@ public final class StatusRoutes implements HttpRoutes {
     this.status = status;
   }
 
+  @OpenApi(
+      path = "/api/status",
+      summary = "Every pipeline's state, rates, lag, checkpoints, watermark lag and dead letters",
+      tags = "operations",
+      responses = @OpenApiResponse(status = "200", description = "The status"))
   @Override
   public void register(Javalin app) {
     app.get("/api/status", ctx -> ctx.json(status.status()));

@@ -5,6 +5,7 @@ import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.HttpRoutes;
 import io.freshet.runtime.status.StatusService;
 import java.net.URI;
@@ -27,9 +28,12 @@ public final class Dashboard implements AutoCloseable {
   private LiveFeedReader feeds;
 
   public Dashboard(
-      List<FreshetPipeline> pipelines, StatusService status, Supplier<Optional<URI>> flinkUi) {
+      List<FreshetPipeline> pipelines,
+      StatusService status,
+      Supplier<Optional<URI>> flinkUi,
+      AccessGuard guard) {
     this.pipelines = List.copyOf(pipelines);
-    this.routes = new DashboardRoutes(this.pipelines, hub, flinkUi);
+    this.routes = new DashboardRoutes(this.pipelines, hub, flinkUi, guard);
     this.statusPublisher = new StatusPublisher(status, hub, mapper);
   }
 

@@ -3,11 +3,15 @@ package io.freshet.runtime.web;
 import io.freshet.pipelines.plugin.DashboardPage;
 import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,23 +37,50 @@ public final class DashboardRoutes implements HttpRoutes {
   private final List<FreshetPipeline> pipelines;
   private final LiveHub hub;
   private final Supplier<Optional<URI>> flinkUi;
+  private final AccessGuard guard;
 
   /**
    * @param pipelines the running pipelines, whose declared pages are served
    * @param flinkUi the address of Flink's web UI once the cluster runs
+   * @param guard whether the socket needs the token
    */
   public DashboardRoutes(
-      List<FreshetPipeline> pipelines, LiveHub hub, Supplier<Optional<URI>> flinkUi) {
+      List<FreshetPipeline> pipelines,
+      LiveHub hub,
+      Supplier<Optional<URI>> flinkUi,
+      AccessGuard guard) {
     this.pipelines = List.copyOf(pipelines);
     this.hub = hub;
     this.flinkUi = flinkUi;
+    this.guard = guard;
   }
 
+  @OpenApi(
+      path = "/api/dashboard",
+      summary = "The dashboard's pages and links",
+      tags = "dashboard",
+      responses =
+          @OpenApiResponse(status = "200", description = "Pages with their scripts and feeds"))
+  @OpenApi(
+      path = "/ws/live",
+      summary = "The dashboard's WebSocket: a frame of feed records and the status every 250 ms",
+      tags = "dashboard",
+      responses = @OpenApiResponse(status = "101", description = "Upgraded to a WebSocket"))
   @Override
   public void register(Javalin app) {
     app.get("/api/dashboard", this::describe);
     app.get(SCRIPTS + "<script>", this::script);
-    app.wsBeforeUpgrade(SOCKET_PATH, DashboardRoutes::sameOrigin);
+    app.wsBeforeUpgrade(
+        SOCKET_PATH,
+        ctx -> {
+          sameOrigin(ctx);
+          if (!guard.allowsSocket(ctx)) {
+            throw new UnauthorizedResponse(
+                "this Freshet listens beyond loopback: the live socket needs ?"
+                    + AccessGuard.SOCKET_TOKEN
+                    + "=<the API token>");
+          }
+        });
     app.ws(
         SOCKET_PATH,
         ws -> {

@@ -3,20 +3,19 @@ package io.freshet.runtime.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freshet.pipelines.kafka.EndPositions;
+import io.freshet.pipelines.kafka.GrouplessConsumers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,10 @@ public final class LiveFeedReader implements AutoCloseable {
     this.feedByTopic = Map.copyOf(feedByTopic);
     this.hub = hub;
     this.mapper = mapper;
-    this.consumer = new KafkaConsumer<>(props(bootstrapServers));
+    this.consumer =
+        new KafkaConsumer<>(
+            GrouplessConsumers.props(
+                bootstrapServers, "freshet-dashboard-feeds", IsolationLevel.READ_COMMITTED));
     try {
       EndPositions.assignAtEnd(consumer, this.feedByTopic.keySet(), START_TIMEOUT);
     } catch (RuntimeException e) {
@@ -103,18 +105,6 @@ public final class LiveFeedReader implements AutoCloseable {
       }
       return null;
     }
-  }
-
-  private static Properties props(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "freshet-dashboard-feeds");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return props;
   }
 
   @Override

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freshet.core.envelope.ErrorType;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
-import io.freshet.runtime.http.WriteGuard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,7 +117,7 @@ class DeadLetterRoutesTest {
         0,
         () -> HealthReport.of(Map.of()),
         List.of(new DeadLetterRoutes(bootstrapServers)),
-        new WriteGuard(Optional.of(TOKEN)));
+        new AccessGuard(Optional.of(TOKEN)));
   }
 
   private static String call(HttpServer server, String method, String path, String body)

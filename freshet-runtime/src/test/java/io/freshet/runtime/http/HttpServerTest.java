@@ -74,7 +74,7 @@ class HttpServerTest {
             0,
             () -> HealthReport.of(Map.of()),
             List.of(),
-            new WriteGuard(Optional.of("s3cret-token")))) {
+            new AccessGuard(Optional.of("s3cret-token")))) {
       // Then that address reaches it
       assertThat(accepts(outward.get(), server.port())).isTrue();
     }

@@ -10,9 +10,9 @@ import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.plugin.PipelineContext;
 import io.freshet.pipelines.topic.Codecs;
 import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
-import io.freshet.runtime.http.WriteGuard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,12 +110,53 @@ class DashboardRoutesTest {
     }
   }
 
+  @Test
+  void beyondLoopbackTheSocketNeedsTheToken() throws Exception {
+    // Given a dashboard whose reads need the token (as on a non-loopback host)
+    LiveHub hub = new LiveHub(new ObjectMapper());
+    AccessGuard guard = new AccessGuard(Optional.of("socket-token-1"), true);
+    try (hub;
+        HttpServer server = server(hub, new Paged(), guard)) {
+      String socket = "ws://localhost:" + server.port() + DashboardRoutes.SOCKET_PATH;
+      String origin = "http://localhost:" + server.port();
+
+      // When the socket is opened without and with a wrong token, Then the handshake fails
+      for (String url : List.of(socket, socket + "?token=wrong")) {
+        assertThatThrownBy(
+                () ->
+                    http.newWebSocketBuilder()
+                        .header("Origin", origin)
+                        .buildAsync(URI.create(url), new Frames())
+                        .join())
+            .hasCauseInstanceOf(WebSocketHandshakeException.class);
+      }
+      // and the pages' description needs the token, but the scripts do not
+      assertThat(get(server, "/api/dashboard").statusCode()).isEqualTo(401);
+      assertThat(get(server, "/pages/paged.js").statusCode()).isEqualTo(200);
+      // (503 rather than 200 only because this server has no components to be up)
+      assertThat(get(server, "/api/health").statusCode()).isEqualTo(503);
+
+      // When it is opened with the token, Then it connects
+      WebSocket open =
+          http.newWebSocketBuilder()
+              .header("Origin", origin)
+              .buildAsync(URI.create(socket + "?token=socket-token-1"), new Frames())
+              .get(10, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(10)).until(() -> hub.sockets() == 1);
+      open.abort();
+    }
+  }
+
   private static HttpServer server(LiveHub hub, FreshetPipeline pipeline) {
+    return server(hub, pipeline, new AccessGuard(Optional.empty()));
+  }
+
+  private static HttpServer server(LiveHub hub, FreshetPipeline pipeline, AccessGuard guard) {
     return HttpServer.start(
         0,
         () -> HealthReport.of(Map.of()),
-        List.of(new DashboardRoutes(List.of(pipeline), hub, Optional::empty)),
-        new WriteGuard(Optional.empty()));
+        List.of(new DashboardRoutes(List.of(pipeline), hub, Optional::empty, guard)),
+        guard);
   }
 
   private HttpResponse<String> get(HttpServer server, String path) throws Exception {

@@ -5,19 +5,19 @@ import io.freshet.core.fraud.TransactionDecision;
 import io.freshet.core.fraud.TransactionDecisionCodec;
 import io.freshet.pipelines.fraud.api.DecisionBook.Registration;
 import io.freshet.pipelines.kafka.EndPositions;
+import io.freshet.pipelines.kafka.GrouplessConsumers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +52,12 @@ final class DecisionGateway implements AutoCloseable {
     this.book = book;
     this.producer = new KafkaProducer<>(producerProps(bootstrapServers));
     try {
-      this.consumer = new KafkaConsumer<>(consumerProps(bootstrapServers));
+      this.consumer =
+          new KafkaConsumer<>(
+              GrouplessConsumers.props(
+                  // Decisions before their transaction commits: see the class comment for why this
+                  // is safe.
+                  bootstrapServers, "freshet-decision-listener", IsolationLevel.READ_UNCOMMITTED));
       // A decision written after start-up must never be skipped.
       EndPositions.assignAtEnd(consumer, List.of(decisionsTopic), START_TIMEOUT);
     } catch (RuntimeException e) {
@@ -165,19 +170,6 @@ final class DecisionGateway implements AutoCloseable {
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return props;
-  }
-
-  private static Properties consumerProps(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "freshet-decision-listener");
-    // Decisions before their transaction commits: see the class comment for why this is safe.
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return props;
   }
 }

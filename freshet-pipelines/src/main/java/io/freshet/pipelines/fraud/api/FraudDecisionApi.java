@@ -12,6 +12,13 @@ import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.serving.ServingTable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -94,6 +101,35 @@ public final class FraudDecisionApi implements PipelineApi {
     return book.changedDecisions();
   }
 
+  @OpenApi(
+      path = DecisionReply.PATH,
+      methods = HttpMethod.POST,
+      summary = "Decide a transaction: append it and answer with the fraud job's decision",
+      description =
+          "One transaction envelope (application/json) or NDJSON of them; the same event_id again"
+              + " returns the original decision. Needs the API token.",
+      tags = "fraud",
+      queryParams =
+          @OpenApiParam(
+              name = "timeout",
+              description = "How long to wait for the decision, e.g. 100ms (default), max 10s"),
+      requestBody =
+          @OpenApiRequestBody(
+              required = true,
+              content = {
+                @OpenApiContent(type = "object", mimeType = "application/json"),
+                @OpenApiContent(type = "string", mimeType = NDJSON)
+              }),
+      security = @OpenApiSecurity(name = "BearerAuth"),
+      responses = {
+        @OpenApiResponse(status = "200", description = "The decision, with the rules fired"),
+        @OpenApiResponse(
+            status = "202",
+            description = "Appended, not decided in time; GET the Location for the decision"),
+        @OpenApiResponse(status = "400", description = "Invalid envelope; nothing appended"),
+        @OpenApiResponse(status = "401", description = "No or a wrong bearer token"),
+        @OpenApiResponse(status = "503", description = "Broker or job down; see Retry-After")
+      })
   private void post(Context ctx) {
     long start = System.nanoTime();
     Duration timeout;
@@ -137,6 +173,16 @@ public final class FraudDecisionApi implements PipelineApi {
                 .thenRunAsync(() -> replyBatch(ctx, answers), replies));
   }
 
+  @OpenApi(
+      path = DecisionReply.PATH + "/{transactionId}",
+      summary = "A decision made earlier",
+      tags = "fraud",
+      pathParams = @OpenApiParam(name = "transactionId", required = true),
+      responses = {
+        @OpenApiResponse(status = "200", description = "The decision"),
+        @OpenApiResponse(status = "202", description = "Appended, still pending"),
+        @OpenApiResponse(status = "404", description = "Unknown transaction")
+      })
   private void get(Context ctx) {
     String transactionId = ctx.pathParam("transactionId");
     Optional<DecisionBook.Entry> entry = book.lookup(transactionId);

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class WriteGuardTest {
+/** The token rule: writes always, reads beyond loopback, health never. */
+class AccessGuardTest {
   static final String TOKEN = "s3cret-token";
 
   @Test
@@ -48,7 +49,32 @@ class WriteGuardTest {
     }
   }
 
+  @Test
+  void beyondLoopbackReadsNeedTheTokenButHealthDoesNot() throws Exception {
+    // Given a guard for a server reachable from other machines
+    AccessGuard guard = AccessGuard.forHost("0.0.0.0", Optional.of(TOKEN));
+    assertThat(guard.readsNeedToken()).isTrue();
+    assertThat(AccessGuard.forHost("127.0.0.1", Optional.of(TOKEN)).readsNeedToken()).isFalse();
+    assertThat(AccessGuard.forHost("localhost", Optional.of(TOKEN)).readsNeedToken()).isFalse();
+    try (HttpServer server = server(guard)) {
+      // When reads come without and with the token
+      HttpResponse<String> without = get(server.port(), "/api/things", null);
+      HttpResponse<String> with = get(server.port(), "/api/things", "Bearer " + TOKEN);
+
+      // Then only the one with it is answered; health stays open for probes
+      assertThat(without.statusCode()).isEqualTo(401);
+      assertThat(without.body()).contains("reads need 'Authorization: Bearer");
+      assertThat(with.statusCode()).isEqualTo(200);
+      // (503 rather than 200 only because this server has no components to be up)
+      assertThat(get(server.port(), "/api/health", null).statusCode()).isEqualTo(503);
+    }
+  }
+
   private static HttpServer serverWithToken(Optional<String> token) {
+    return server(new AccessGuard(token));
+  }
+
+  private static HttpServer server(AccessGuard guard) {
     return HttpServer.start(
         0,
         () -> HealthReport.of(Map.of()),
@@ -57,7 +83,17 @@ class WriteGuardTest {
               app.post("/api/things", ctx -> ctx.result("written"), ApiRole.WRITE);
               app.get("/api/things", ctx -> ctx.result("read"), ApiRole.READ);
             }),
-        new WriteGuard(token));
+        guard);
+  }
+
+  private static HttpResponse<String> get(int port, String path, String authorization)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> post(int port, String authorization) throws Exception {

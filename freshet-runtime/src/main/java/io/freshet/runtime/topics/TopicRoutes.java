@@ -3,6 +3,9 @@ package io.freshet.runtime.topics;
 import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +56,48 @@ public final class TopicRoutes implements HttpRoutes {
     this.scanLimit = scanLimit;
   }
 
+  @OpenApi(
+      path = "/api/topics",
+      summary = "Every topic with its partitions' offsets, retention and records per second",
+      tags = "topics",
+      responses = {
+        @OpenApiResponse(status = "200", description = "The topics, by name"),
+        @OpenApiResponse(status = "503", description = "Kafka is not started or not answering")
+      })
+  @OpenApi(
+      path = "/api/topics/{topic}/messages",
+      summary =
+          "A topic's messages from an offset or a time, filtered while scanning a bounded range",
+      tags = "topics",
+      pathParams = @OpenApiParam(name = "topic", required = true),
+      queryParams = {
+        @OpenApiParam(name = "partition", description = "One partition; all when left out"),
+        @OpenApiParam(
+            name = "offset",
+            description = "A number, earliest (the default), latest, or partition:offset,..."),
+        @OpenApiParam(name = "timestamp", description = "ISO-8601 or epoch ms; not with offset"),
+        @OpenApiParam(name = "limit", description = "1 to 500, 50 when left out"),
+        @OpenApiParam(name = "key", description = "The exact key"),
+        @OpenApiParam(name = "header", description = "name or name:value"),
+        @OpenApiParam(name = "field", description = "json.path or json.path:value"),
+        @OpenApiParam(
+            name = "isolation",
+            description = "read_committed (default) or read_uncommitted")
+      },
+      responses = {
+        @OpenApiResponse(status = "200", description = "The messages and where to go on from"),
+        @OpenApiResponse(status = "400", description = "A bad parameter or partition"),
+        @OpenApiResponse(status = "404", description = "No such topic"),
+        @OpenApiResponse(status = "503", description = "Kafka is not started or not answering")
+      })
+  @OpenApi(
+      path = "/api/consumer-groups",
+      summary = "Every consumer group's state and, per partition, committed offset, end and lag",
+      tags = "topics",
+      responses = {
+        @OpenApiResponse(status = "200", description = "The groups, by id"),
+        @OpenApiResponse(status = "503", description = "Kafka is not started or not answering")
+      })
   @Override
   public void register(Javalin app) {
     app.get("/api/topics", ctx -> answer(ctx, browser -> TopicJson.topics(topics(browser))));

@@ -36,6 +36,7 @@ import io.freshet.runtime.metrics.PipelineGauges;
 import io.freshet.runtime.serving.ViewRoutes;
 import io.freshet.runtime.status.StatusRoutes;
 import io.freshet.runtime.status.StatusService;
+import io.freshet.runtime.topics.TopicRoutes;
 import io.freshet.runtime.web.Dashboard;
 import io.freshet.serving.ServingStore;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -144,6 +145,7 @@ public final class FreshetPlatform implements AutoCloseable {
                 new StatusRoutes(status),
                 new ViewRoutes(() -> store),
                 new CommandRoutes(ingest, TopicNaming.PRODUCTION, () -> commands),
+                new TopicRoutes(this::bootstrapServers, () -> admin),
                 dashboard.routes()),
             guard);
     started.push(http);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freshet.it.FreshetProcess;
 import io.freshet.pipelines.fraud.FraudTopics;
+import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
@@ -44,7 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The live dashboard in a real headless Chromium (Debian's, driven by Selenium through the packaged
  * chromedriver) against an embedded Freshet with demo traffic: every page renders live figures, a
  * planted velocity burst appears in the alert feed without a reload, and the page reconnects by
- * itself after the server restarts. Screenshots go to {@code target/screenshots/}.
+ * itself after the server restarts; the Topics page lists the pipelines' topics and browses one.
+ * Screenshots go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -181,6 +184,113 @@ class DashboardBrowserIT {
 
   @Test
   @Order(4)
+  void theTopicsPageListsThePipelineTopicsAndBrowsesOnesNewestMessages() throws Exception {
+    // Given the Topics page at a laptop's size
+    browser.manage().window().setSize(new Dimension(1366, 768));
+    browser.get(base + "#topics");
+    awaitUntil(Duration.ofSeconds(30), () -> "true".equals(body().getDomAttribute("data-ready")));
+
+    // Then it lists every topic of the running pipelines, and only those
+    List<String> pipelineTopics =
+        config.pipelines().topics(TopicNaming.PRODUCTION).stream()
+            .map(TopicDescriptor::name)
+            .sorted()
+            .toList();
+    awaitUntil(Duration.ofSeconds(30), () -> topicRows().containsAll(pipelineTopics));
+    assertThat(topicRows()).containsExactlyElementsOf(pipelineTopics);
+    screenshot("topics");
+
+    // When the transactions topic's row is clicked
+    String topic = FraudTopics.TRANSACTIONS.name();
+    click("#topics-list tr[data-topic='" + topic + "']");
+
+    // Then its newest messages appear, their JSON values pretty-printed
+    awaitUntil(
+        Duration.ofSeconds(30),
+        () -> {
+          WebElement list = browser.findElement(By.id("topic-messages"));
+          return "done".equals(list.getDomAttribute("data-state"))
+              && topic.equals(list.getDomAttribute("data-topic"))
+              && Integer.parseInt(list.getDomAttribute("data-count")) > 0;
+        });
+    assertThat(browser.findElement(By.id("browse-summary")).getText()).contains("read_committed");
+    assertThat(browser.findElement(By.cssSelector("#topic-messages .message pre.json")).getText())
+        .startsWith("{\n  \"");
+    screenshot("topics-messages");
+    // and the pipelines' consumer groups are listed with their lag per partition
+    awaitUntil(
+        Duration.ofSeconds(30),
+        () ->
+            !browser.findElements(By.cssSelector("#consumer-groups tr[data-partition]")).isEmpty());
+
+    // and the page stays readable at a phone's width
+    browser.manage().window().setSize(new Dimension(390, 844));
+    screenshot("topics-phone");
+    browser.manage().window().setSize(new Dimension(1366, 900));
+  }
+
+  @Test
+  @Order(5)
+  void aDeadLetterIsCountedByErrorTypeAndItsReplayNeedsTheToken() throws Exception {
+    // Given a transaction whose amount is not a number, dead-lettered by the fraud pipeline
+    String customer = "topics-dlq-customer";
+    TransactionEnvelopeBuilder malformed =
+        TransactionEnvelopeBuilder.transaction("topics-dlq-1", customer, Instant.now())
+            .with("payload.amount", "\"abc\"");
+    try (KafkaProducer<byte[], byte[]> producer =
+        TestProducer.create(platform.bootstrapServers())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  FraudTopics.TRANSACTIONS.name(), TestProducer.utf8(customer), malformed.bytes()))
+          .get(30, TimeUnit.SECONDS);
+    }
+    String dlq = FraudTopics.TRANSACTIONS_DLQ.name();
+    String row = "#dead-letters tr[data-dlq-topic='" + dlq + "'][data-error-type='INVALID_FIELD']";
+    browser.get(base + "#topics");
+    // A listing reads the whole dead-letter topic: refresh it once every 2 s, not every check.
+    long[] refreshed = {System.nanoTime()};
+    awaitUntil(
+        Duration.ofMinutes(1),
+        () -> {
+          if (!browser.findElements(By.cssSelector(row)).isEmpty()) {
+            return true;
+          }
+          if (System.nanoTime() - refreshed[0] > TimeUnit.SECONDS.toNanos(2)) {
+            refreshed[0] = System.nanoTime();
+            browser.findElement(By.id("dlq-refresh")).click();
+          }
+          return false;
+        });
+
+    // When Replay is pressed without the API token
+    click(row + " button.replay");
+    // Then the refusal and its reason are shown
+    awaitUntil(
+        Duration.ofSeconds(30), () -> "401".equals(dlqAnswer().getDomAttribute("data-status")));
+    assertThat(dlqAnswer().getText())
+        .startsWith(
+            "401 — this write needs the header 'Authorization: Bearer <the --api-token>'"
+                + " (type the API token into the field at the top)");
+    screenshot("topics-dlq-refused");
+
+    // When the token is typed into the header and Replay is pressed again
+    WebElement token = browser.findElement(By.id("api-token"));
+    token.clear();
+    token.sendKeys(config.apiToken().orElseThrow() + Keys.TAB);
+    click(row + " button.replay");
+    // Then the replay's report is shown
+    awaitUntil(
+        Duration.ofSeconds(30), () -> "200".equals(dlqAnswer().getDomAttribute("data-status")));
+    assertThat(dlqAnswer().getText()).startsWith("Replayed ");
+  }
+
+  private WebElement dlqAnswer() {
+    return browser.findElement(By.id("dlq-answer"));
+  }
+
+  @Test
+  @Order(6)
   void thePageReconnectsByItselfAfterTheServerRestarts() throws Exception {
     // Given the page live
     assertThat(connection()).isEqualTo("live");
@@ -201,7 +311,7 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void anOperatorAcknowledgesAndResolvesAnAlertOnTheFraudPage() throws Exception {
     // Given the fraud page with the API token typed into the header, and a new velocity alert
     browser.findElement(By.cssSelector("nav a[href='#fraud-detection']")).click();
@@ -270,6 +380,26 @@ class DashboardBrowserIT {
       }
     }
     return System.nanoTime();
+  }
+
+  /** The topics listed, read in one script: the page replaces the rows every 5 s. */
+  @SuppressWarnings("unchecked")
+  private List<String> topicRows() {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#topics-list tr[data-topic]'),"
+                    + " r => r.dataset.topic);");
+  }
+
+  /** Clicks what the selector finds, again if the page replaced it meanwhile. */
+  private void click(String selector) {
+    awaitUntil(
+        Duration.ofSeconds(10),
+        () -> {
+          browser.findElement(By.cssSelector(selector)).click();
+          return true;
+        });
   }
 
   private WebElement alertRow(String alertId) {

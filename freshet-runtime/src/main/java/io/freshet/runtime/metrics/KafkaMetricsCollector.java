@@ -1,6 +1,7 @@
 package io.freshet.runtime.metrics;
 
 import io.freshet.pipelines.kafka.KafkaConnection;
+import io.freshet.runtime.kafka.ConsumerOffsets;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -10,7 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,14 +20,10 @@ import java.util.stream.Collectors;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -42,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaMetricsCollector implements MultiCollector, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaMetricsCollector.class);
   private static final long TIMEOUT_SECONDS = 5;
+  private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
 
   private final Admin admin;
   private final Set<String> topics;
@@ -89,14 +86,9 @@ public final class KafkaMetricsCollector implements MultiCollector, AutoCloseabl
     return partitions;
   }
 
-  private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) throws Exception {
-    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
-        admin.listOffsets(request).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    result.forEach((tp, info) -> ends.put(tp, info.offset()));
-    return ends;
+  private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions)
+      throws InterruptedException {
+    return ConsumerOffsets.endOffsets(admin, partitions, TIMEOUT);
   }
 
   private static void partitionHealth(
@@ -137,29 +129,23 @@ public final class KafkaMetricsCollector implements MultiCollector, AutoCloseabl
   }
 
   private void consumerLag(Map<TopicPartition, Long> ends, MetricSnapshots.Builder out)
-      throws Exception {
+      throws InterruptedException {
     GaugeSnapshot.Builder records = GaugeSnapshot.builder().name("freshet_consumer_lag_records");
     GaugeSnapshot.Builder seconds = GaugeSnapshot.builder().name("freshet_consumer_lag_seconds");
     long now = System.currentTimeMillis();
-    Collection<ConsumerGroupListing> groups =
-        admin.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    for (ConsumerGroupListing group : groups) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(group.groupId())
-              .partitionsToOffsetAndMetadata()
-              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      for (Map.Entry<TopicPartition, OffsetAndMetadata> c : committed.entrySet()) {
+    for (Map.Entry<String, Map<TopicPartition, Long>> group :
+        ConsumerOffsets.committed(admin, TIMEOUT).entrySet()) {
+      for (Map.Entry<TopicPartition, Long> c : group.getValue().entrySet()) {
         Long end = ends.get(c.getKey());
-        if (end == null || c.getValue() == null) {
+        if (end == null) {
           continue;
         }
-        long position = c.getValue().offset();
-        long lag = Math.max(0, end - position);
+        long position = c.getValue();
+        long lag = ConsumerOffsets.lag(end, position);
         Labels labels =
             Labels.of(
                 "group",
-                group.groupId(),
+                group.getKey(),
                 "partition",
                 Integer.toString(c.getKey().partition()),
                 "topic",

@@ -61,9 +61,9 @@ public record PlatformStatus(
    *
    * @param ratio the largest share of time a subtask spent backpressured (0 to 1), NaN before Flink
    *     reports any
-   * @param task the task of that subtask, null before Flink reports any
+   * @param task the task of that subtask, null while none is backpressured
    * @param busyRatio the largest share of time a subtask spent busy (0 to 1), NaN before any
-   * @param busiestTask the task of that subtask, null before any
+   * @param busiestTask the task of that subtask, null while none is busy
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Backpressure(double ratio, String task, double busyRatio, String busiestTask) {}

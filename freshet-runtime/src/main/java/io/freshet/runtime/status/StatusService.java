@@ -102,9 +102,16 @@ public final class StatusService {
         worst(m, "flink_taskmanager_job_task_busyTimeMsPerSecond", pipeline);
     return new PlatformStatus.Backpressure(
         backpressured.map(p -> p.value() / 1000).orElse(Double.NaN),
-        backpressured.map(p -> p.labels().get("task_name")).orElse(null),
+        backpressured.flatMap(StatusService::taskIfAny).orElse(null),
         busy.map(p -> p.value() / 1000).orElse(Double.NaN),
-        busy.map(p -> p.labels().get("task_name")).orElse(null));
+        busy.flatMap(StatusService::taskIfAny).orElse(null));
+  }
+
+  /** The task of a time share, unless it is 0: every task of an idle job would do. */
+  private static Optional<String> taskIfAny(MetricValues.Point share) {
+    return share.value() > 0
+        ? Optional.ofNullable(share.labels().get("task_name"))
+        : Optional.empty();
   }
 
   /** The subtask of the pipeline with the largest value of a per-task time share, in ms/s. */

@@ -153,6 +153,13 @@ class StatusServiceTest {
     assertThat(b)
         .isEqualTo(
             new PlatformStatus.Backpressure(0.25, "Source: transactions", 0.9, "fraud-rules"));
+
+    // And when nothing is backpressured, no task is named
+    backpressured.labelValues(FRAUD, "Source: transactions", "0").set(0);
+    backpressured.labelValues(FRAUD, "Source: transactions", "1").set(0);
+    PlatformStatus.Backpressure none =
+        status(registry, new AtomicLong(T0)).status().pipelines().get(0).backpressure();
+    assertThat(none).isEqualTo(new PlatformStatus.Backpressure(0.0, null, 0.9, "fraud-rules"));
   }
 
   @Test

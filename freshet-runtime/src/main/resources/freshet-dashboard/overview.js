@@ -26,8 +26,7 @@ Freshet.page("overview", "Overview", (section, api) => {
       { key: "watermark", label: "watermark lag (s)", num: true },
       { key: "latency", label: "latency p50 / p99 (1 min)", num: true, cls: (r) => (r.overSla ? "state-bad" : "") },
       { key: "sla", label: "SLA", num: true },
-      { key: "backpressure", label: "backpressured", num: true, cls: (r) => (r.backpressured > BACKPRESSURE_WARN ? "state-warn" : "") },
-      { key: "busy", label: "busiest", num: true },
+      { key: "backpressure", label: "backpressured / busy (worst subtask)", num: true, cls: (r) => (r.backpressured > BACKPRESSURE_WARN ? "state-warn" : "") },
     ],
     "Waiting for the first status… (is freshet run still starting?)",
   );
@@ -57,11 +56,8 @@ Freshet.page("overview", "Overview", (section, api) => {
   }
 
   function backpressureCells(b) {
-    return {
-      backpressure: el("span", { title: b.task || "", text: percent(b.ratio) }),
-      backpressured: known(b.ratio) ? +b.ratio : 0,
-      busy: el("span", { title: b.busiest_task || "", text: percent(b.busy_ratio) }),
-    };
+    const cell = el("span", {}, el("span", { title: b.task || "", text: percent(b.ratio) }), " / ", el("span", { title: b.busiest_task || "", text: percent(b.busy_ratio) }));
+    return { backpressure: cell, backpressured: known(b.ratio) ? +b.ratio : 0 };
   }
 
   function render(status) {

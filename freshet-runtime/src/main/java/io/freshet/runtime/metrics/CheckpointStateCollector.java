@@ -57,6 +57,10 @@ public final class CheckpointStateCollector implements MultiCollector {
     this.rest = rest;
   }
 
+  /**
+   * Synchronized: the status sampler and {@code /metrics} scrape concurrently, and a job's
+   * classification must see Flink's answers one at a time.
+   */
   @Override
   public synchronized MetricSnapshots collect() {
     GaugeSnapshot.Builder sizes = GaugeSnapshot.builder().name("freshet_task_state_bytes");

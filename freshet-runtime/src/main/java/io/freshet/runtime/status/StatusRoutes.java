@@ -4,7 +4,8 @@ import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
 
 /**
- * {@code GET /api/status}: pipelines, throughput, lag, checkpoints, watermark lag, dead letters.
+ * {@code GET /api/status}: pipelines, throughput, lag, checkpoints (failed apart from declined at
+ * start), watermark lag, dead letters, latency against the SLA and backpressure.
  */
 public final class StatusRoutes implements HttpRoutes {
   private final StatusService status;

@@ -80,7 +80,7 @@ public final class StatusCommand implements Callable<Integer> {
     b.append(
         String.format(
             Locale.ROOT,
-            "%-20s %-10s %10s %12s %8s %8s %14s %12s %10s%n",
+            "%-20s %-10s %10s %12s %8s %8s %16s %16s %12s %10s%n",
             "PIPELINE",
             "STATE",
             "IN/s",
@@ -88,13 +88,16 @@ public final class StatusCommand implements Callable<Integer> {
             "DLQ",
             "DUPS",
             "CHECKPOINTS",
+            "DECLINED@START",
             "LAST CKPT",
             "WM LAG"));
+    long declined = 0;
     for (JsonNode p : s.path("pipelines")) {
+      declined += p.path("checkpoints_declined_starting").asLong();
       b.append(
           String.format(
               Locale.ROOT,
-              "%-20s %-10s %10.1f %12d %8d %8d %14s %12s %10s%n",
+              "%-20s %-10s %10.1f %12d %8d %8d %16s %16d %12s %10s%n",
               p.path("name").asText(),
               p.path("state").asText(),
               p.path("throughput_per_second").asDouble(),
@@ -105,8 +108,15 @@ public final class StatusCommand implements Callable<Integer> {
                   + " ok/"
                   + p.path("checkpoints_failed").asLong()
                   + " failed",
+              p.path("checkpoints_declined_starting").asLong(),
               number(p.path("last_checkpoint_duration_ms"), "%.0f ms"),
               number(p.path("watermark_lag_seconds"), "%.1f s")));
+    }
+    if (declined > 0) {
+      // Operators page on failed checkpoints: say why these others are none.
+      b.append(
+          "DECLINED@START: checkpoints Flink declined while a job's tasks were not all running"
+              + " (start, restart, stop); not failures.\n");
     }
     b.append(
         String.format(

@@ -3,6 +3,8 @@ package io.freshet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.testkit.fraud.Instants;
@@ -289,6 +291,90 @@ class MetricsIT {
     assertThat(row[3]).isEqualTo(Integer.toString(ALL_RECORDS_IN)); // records in
     assertThat(row[4]).isEqualTo(Integer.toString(ALL_DEAD_LETTERS)); // dead letters
     assertThat(row[5]).isEqualTo("1"); // duplicates
+  }
+
+  @Test
+  void aHealthyStartShowsNoFailedCheckpointAndLatencyAgainstTheSla() throws Exception {
+    // Given a platform started on a fresh data dir that counted 156 records
+    produceAllAndAwaitCounted();
+
+    // When every pipeline has completed three checkpoints
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              JsonNode pipelines = status().path("pipelines");
+              return pipelines.size() == 3
+                  && java.util.stream.StreamSupport.stream(pipelines.spliterator(), false)
+                      .allMatch(p -> p.path("checkpoints_completed").asLong() >= 3);
+            });
+
+    // Then none failed, in /api/status and in /metrics, and whatever Flink counts as failed was
+    // declined while the tasks started
+    for (JsonNode p : status().path("pipelines")) {
+      assertThat(p.path("checkpoints_failed").asLong()).as(p.path("name").asText()).isZero();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              PrometheusText m = PrometheusText.scrape(platform.httpPort());
+              for (String pipeline : List.of(PIPELINE, "iot-monitoring", "clickstream")) {
+                assertThat(m.sum("freshet_checkpoints_failed_total", "pipeline", pipeline))
+                    .as(pipeline)
+                    .isZero();
+                assertThat(
+                        m.sum("freshet_checkpoints_declined_starting_total", "pipeline", pipeline))
+                    .as(pipeline)
+                    .isEqualTo(
+                        m.sum(
+                            "flink_jobmanager_job_numberOfFailedCheckpoints",
+                            "job_name",
+                            pipeline));
+              }
+            });
+
+    // And, 10 more transactions later, the fraud pipeline's latency of the last minute is
+    // reported against its 100 ms SLA, with its worst subtask's time shares
+    List<byte[]> more = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      more.add(
+          TransactionEnvelopeBuilder.transaction(
+                  "more-" + i, "cust-more", Instants.t0PlusSeconds(200_000L + i))
+              .amount(10)
+              .bytes());
+    }
+    produce(more);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> status().path("pipelines").get(0).path("latency").path("p50_seconds").isNumber());
+    JsonNode fraud = status().path("pipelines").get(0);
+    assertThat(fraud.path("name").asText()).isEqualTo(PIPELINE);
+    JsonNode latency = fraud.path("latency");
+    assertThat(latency.path("sla_seconds").asDouble()).isEqualTo(0.1);
+    assertThat(latency.path("p50_seconds").isNumber()).isTrue();
+    assertThat(latency.path("p50_seconds").asDouble())
+        .isBetween(0.0, latency.path("p99_seconds").asDouble());
+    assertThat(latency.path("p99_over_sla").asBoolean())
+        .isEqualTo(latency.path("p99_seconds").asDouble() > 0.1);
+    assertThat(fraud.path("backpressure").path("ratio").asDouble()).isBetween(0.0, 1.0);
+    assertThat(fraud.path("backpressure").path("busy_ratio").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  private JsonNode status() throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://localhost:" + platform.httpPort() + "/api/status"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(response.body());
   }
 
   private void produce(List<byte[]> values) throws Exception {

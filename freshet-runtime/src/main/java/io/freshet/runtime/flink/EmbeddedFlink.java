@@ -34,6 +34,15 @@ public final class EmbeddedFlink implements AutoCloseable {
 
   private static final String PEKKO_TICK = "pekko.scheduler.tick-duration";
 
+  /**
+   * Checkpoints per job Flink keeps in its REST history (10 by default). The metrics collector
+   * tells real checkpoint failures from declined ones by the history, read on every status sample
+   * (every 10 s while no dashboard is open) and Prometheus scrape: at the default 1 s interval, 10
+   * entries could rotate unseen between two reads. 50 cover 50 s; past that, failures the collector
+   * could not see count as real.
+   */
+  static final int CHECKPOINT_HISTORY = 50;
+
   private final FlinkSettings settings;
   private final CheckpointLocator checkpoints;
   private final MiniCluster cluster;
@@ -128,6 +137,7 @@ public final class EmbeddedFlink implements AutoCloseable {
     }
     Configuration conf = settings.toPacedConfiguration();
     activity.ifPresent(records -> records.configure().forEach(conf::setString));
+    conf.setString("web.checkpoints.history", Integer.toString(CHECKPOINT_HISTORY));
     conf.setString("rest.bind-address", "localhost");
     conf.setString("rest.port", Integer.toString(restPort));
     conf.setString("taskmanager.memory.managed.size", managedMemory.flinkValue());

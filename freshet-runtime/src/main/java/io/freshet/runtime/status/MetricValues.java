@@ -1,18 +1,25 @@
 package io.freshet.runtime.status;
 
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Reads counter and gauge values out of a registry scrape, by name and label values. */
+/** Reads counter, gauge and histogram values out of a registry scrape, by name and label values. */
 final class MetricValues {
   /** One numeric data point. */
   record Point(Labels labels, double value) {}
+
+  /** A histogram bucket: observations at most {@code upperBound}, cumulative. */
+  record Bucket(double upperBound, long cumulativeCount) {}
 
   private final MetricSnapshots snapshots;
 
@@ -53,5 +60,34 @@ final class MetricValues {
         .mapToDouble(Point::value)
         .max()
         .orElse(Double.NaN);
+  }
+
+  /**
+   * The classic buckets of a histogram, cumulative and in ascending order of bound, summed over the
+   * points whose label {@code key} equals {@code value}; empty when there are none.
+   */
+  List<Bucket> histogram(String name, String key, String value) {
+    Map<Double, Long> perBound = new TreeMap<>();
+    for (MetricSnapshot s : snapshots) {
+      if (!(s instanceof HistogramSnapshot h) || !s.getMetadata().getName().equals(name)) {
+        continue;
+      }
+      for (HistogramSnapshot.HistogramDataPointSnapshot p : h.getDataPoints()) {
+        if (!value.equals(p.getLabels().get(key))) {
+          continue;
+        }
+        ClassicHistogramBuckets buckets = p.getClassicBuckets();
+        for (int i = 0; i < buckets.size(); i++) {
+          perBound.merge(buckets.getUpperBound(i), buckets.getCount(i), Long::sum);
+        }
+      }
+    }
+    List<Bucket> cumulative = new ArrayList<>();
+    long running = 0;
+    for (Map.Entry<Double, Long> b : perBound.entrySet()) {
+      running += b.getValue();
+      cumulative.add(new Bucket(b.getKey(), running));
+    }
+    return cumulative;
   }
 }

@@ -6,7 +6,8 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiResponse;
 
 /**
- * {@code GET /api/status}: pipelines, throughput, lag, checkpoints, watermark lag, dead letters.
+ * {@code GET /api/status}: pipelines, throughput, lag, checkpoints (failed apart from declined at
+ * start), watermark lag, dead letters, latency against the SLA and backpressure.
  */
 public final class StatusRoutes implements HttpRoutes {
   private final StatusService status;

@@ -5,17 +5,20 @@ import io.freshet.runtime.http.HealthProbe;
 import io.freshet.runtime.http.HealthReport;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
  * Assembles the platform status from the health probe and the metrics registry; throughput is the
- * change of records-in between the two latest samples at least half a second apart. The dashboard's
- * {@code StatusPublisher} samples every second, so the first request of {@code freshet status}
- * already gets a real rate.
+ * change of records-in between the two latest samples at least half a second apart, latency
+ * quantiles come from the samples of the last minute ({@link LatencyWindow}). The dashboard's
+ * {@code StatusPublisher} samples every second while a dashboard is open and every 10 s otherwise,
+ * so the first request of {@code freshet status} already gets a real rate.
  */
 public final class StatusService {
   private static final String JOB_PREFIX = "job:";
@@ -24,6 +27,7 @@ public final class StatusService {
   private final PrometheusRegistry registry;
   private final Map<String, long[]> previousRecordsIn = new HashMap<>();
   private final Map<String, Double> lastThroughput = new HashMap<>();
+  private final Map<String, LatencyWindow> latency = new HashMap<>();
 
   private final LongSupplier clockMillis;
 
@@ -58,10 +62,13 @@ public final class StatusService {
               (long) m.sum("freshet_dead_letters", "pipeline", name),
               (long) m.sum("freshet_duplicates_skipped", "pipeline", name),
               (long) m.sum("flink_jobmanager_job_numberOfCompletedCheckpoints", "job_name", name),
-              (long) m.sum("flink_jobmanager_job_numberOfFailedCheckpoints", "job_name", name),
+              (long) m.sum("freshet_checkpoints_failed", "pipeline", name),
+              (long) m.sum("freshet_checkpoints_declined_starting", "pipeline", name),
               m.max("flink_jobmanager_job_lastCheckpointDuration", "job_name", name),
               m.max("flink_jobmanager_job_lastCheckpointSize", "job_name", name),
-              m.max("freshet_watermark_lag_seconds", "pipeline", name)));
+              m.max("freshet_watermark_lag_seconds", "pipeline", name),
+              latency(m, name, now),
+              backpressure(m, name)));
     }
     return new PlatformStatus(report.status(), pipelines, lag(m));
   }
@@ -76,6 +83,42 @@ public final class StatusService {
       previousRecordsIn.put(pipeline, new long[] {now, recordsIn});
     }
     return lastThroughput.getOrDefault(pipeline, 0.0);
+  }
+
+  private PlatformStatus.Latency latency(MetricValues m, String pipeline, long now) {
+    List<MetricValues.Bucket> observed =
+        latency
+            .computeIfAbsent(pipeline, p -> new LatencyWindow())
+            .observe(now, m.histogram("freshet_e2e_latency_seconds", "pipeline", pipeline));
+    double p99 = LatencyWindow.quantile(0.99, observed);
+    double sla = m.max("freshet_pipeline_latency_sla_seconds", "pipeline", pipeline);
+    return new PlatformStatus.Latency(LatencyWindow.quantile(0.5, observed), p99, sla, p99 > sla);
+  }
+
+  private static PlatformStatus.Backpressure backpressure(MetricValues m, String pipeline) {
+    Optional<MetricValues.Point> backpressured =
+        worst(m, "flink_taskmanager_job_task_backPressuredTimeMsPerSecond", pipeline);
+    Optional<MetricValues.Point> busy =
+        worst(m, "flink_taskmanager_job_task_busyTimeMsPerSecond", pipeline);
+    return new PlatformStatus.Backpressure(
+        backpressured.map(p -> p.value() / 1000).orElse(Double.NaN),
+        backpressured.flatMap(StatusService::taskIfAny).orElse(null),
+        busy.map(p -> p.value() / 1000).orElse(Double.NaN),
+        busy.flatMap(StatusService::taskIfAny).orElse(null));
+  }
+
+  /** The task of a time share, unless it is 0: every task of an idle job would do. */
+  private static Optional<String> taskIfAny(MetricValues.Point share) {
+    return share.value() > 0
+        ? Optional.ofNullable(share.labels().get("task_name"))
+        : Optional.empty();
+  }
+
+  /** The subtask of the pipeline with the largest value of a per-task time share, in ms/s. */
+  private static Optional<MetricValues.Point> worst(MetricValues m, String name, String pipeline) {
+    return m.points(name).stream()
+        .filter(p -> pipeline.equals(p.labels().get("job_name")) && !Double.isNaN(p.value()))
+        .max(Comparator.comparingDouble(MetricValues.Point::value));
   }
 
   private static List<PlatformStatus.ConsumerLag> lag(MetricValues m) {

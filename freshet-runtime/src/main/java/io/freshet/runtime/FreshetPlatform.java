@@ -145,7 +145,7 @@ public final class FreshetPlatform implements AutoCloseable {
                 new StatusRoutes(status),
                 new ViewRoutes(() -> store),
                 new CommandRoutes(ingest, TopicNaming.PRODUCTION, () -> commands),
-                new TopicRoutes(this::bootstrapServers, () -> admin),
+                new TopicRoutes(() -> kafka, () -> admin),
                 dashboard.routes()),
             guard);
     started.push(http);

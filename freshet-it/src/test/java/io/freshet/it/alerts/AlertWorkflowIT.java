@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.freshet.it.ListeningSockets;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
@@ -188,6 +189,17 @@ class AlertWorkflowIT {
     assertThat(velocity.get("resolved").asLong()).isEqualTo(1);
     assertThat(velocity.get("false_positive").asLong()).isEqualTo(1);
     assertThat(velocity.get("precision").asDouble()).isEqualTo(0.0);
+  }
+
+  @Test
+  void byDefaultTheRunningPlatformListensOnLoopbackOnly() throws Exception {
+    // Given the platform with default hosts (embedded broker, Flink MiniCluster, HTTP)
+    // When the sockets this process listens on are listed
+    List<ListeningSockets.Listener> listeners = ListeningSockets.ofThisProcess();
+
+    // Then there are some (broker, controller, HTTP, Flink REST, blob server…), all on loopback
+    assertThat(listeners).extracting(ListeningSockets.Listener::port).contains(platform.httpPort());
+    assertThat(listeners).allMatch(ListeningSockets.Listener::loopback, "listens on loopback");
   }
 
   private HttpResponse<String> asOf(String instant) throws Exception {

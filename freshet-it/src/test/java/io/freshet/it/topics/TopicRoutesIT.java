@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freshet.core.time.Timestamps;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.runtime.http.HealthReport;
 import io.freshet.runtime.http.HttpServer;
 import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
@@ -81,7 +82,8 @@ class TopicRoutesIT {
         .all()
         .get(30, TimeUnit.SECONDS);
     produceOrders();
-    http = server(new TopicRoutes(broker::bootstrapServers, () -> admin));
+    http =
+        server(new TopicRoutes(() -> new KafkaConnection(broker.bootstrapServers()), () -> admin));
   }
 
   @AfterAll
@@ -174,7 +176,9 @@ class TopicRoutesIT {
   @Test
   void theTopicsListShowsPartitionsOffsetsRetentionAndARateFromTheSecondLookOn() throws Exception {
     // Given a server of its own, so this is its first look at the topics
-    try (HttpServer fresh = server(new TopicRoutes(broker::bootstrapServers, () -> admin))) {
+    try (HttpServer fresh =
+        server(
+            new TopicRoutes(() -> new KafkaConnection(broker.bootstrapServers()), () -> admin))) {
       // When the topics are listed
       Reply first = get(fresh, "/api/topics");
       // Then both are there (not the internal ones) with their offsets and retention, and no rate
@@ -352,7 +356,12 @@ class TopicRoutesIT {
   void aScanStopsAtItsBoundAndSaysSo() throws Exception {
     // Given routes that examine at most three records per browse
     try (HttpServer bounded =
-        server(new TopicRoutes(broker::bootstrapServers, () -> admin, Duration.ofSeconds(10), 3))) {
+        server(
+            new TopicRoutes(
+                () -> new KafkaConnection(broker.bootstrapServers()),
+                () -> admin,
+                Duration.ofSeconds(10),
+                3))) {
       // When partition 0's four records are browsed for a key none has
       Reply reply = get(bounded, "/api/topics/orders/messages?partition=0&key=nobody");
       // Then three were scanned, none matched, and the next browse goes on at offset 3
@@ -394,7 +403,11 @@ class TopicRoutesIT {
     try (AutoCloseable closing = () -> unreachable.close(Duration.ZERO);
         HttpServer down =
             server(
-                new TopicRoutes(() -> nowhere, () -> unreachable, Duration.ofSeconds(2), 10_000));
+                new TopicRoutes(
+                    () -> new KafkaConnection(nowhere),
+                    () -> unreachable,
+                    Duration.ofSeconds(2),
+                    10_000));
         HttpServer notStarted = server(new TopicRoutes(() -> null, () -> null))) {
       for (String path :
           List.of("/api/topics", "/api/topics/orders/messages", "/api/consumer-groups")) {

@@ -139,6 +139,10 @@ public final class EmbeddedFlink implements AutoCloseable {
     activity.ifPresent(records -> records.configure().forEach(conf::setString));
     conf.setString("web.checkpoints.history", Integer.toString(CHECKPOINT_HISTORY));
     conf.setString("rest.bind-address", "localhost");
+    // Flink's blob server (job jars and artifacts) and the TaskManager's data port bind these;
+    // left unset they listen on every interface, which the platform never needs.
+    conf.setString("jobmanager.bind-host", "localhost");
+    conf.setString("taskmanager.bind-host", "localhost");
     conf.setString("rest.port", Integer.toString(restPort));
     conf.setString("taskmanager.memory.managed.size", managedMemory.flinkValue());
     conf.setString("taskmanager.memory.network.min", "64m");

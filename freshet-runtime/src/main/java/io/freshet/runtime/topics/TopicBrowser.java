@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.runtime.kafka.AdminCalls;
 import io.freshet.runtime.kafka.ConsumerOffsets;
 import io.freshet.runtime.topics.BrowsedMessage.MessageValue;
@@ -68,7 +69,7 @@ public final class TopicBrowser {
   private static final Duration POSITION_TIMEOUT = Duration.ofSeconds(2);
 
   private final Admin admin;
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Duration timeout;
   private final int scanLimit;
   private final ObjectMapper mapper =
@@ -76,15 +77,16 @@ public final class TopicBrowser {
 
   /**
    * @param admin an Admin client of the cluster, owned by the caller
+   * @param kafka the cluster, for the browsing consumer
    * @param timeout how long one call may take, Kafka unreachable or not
    * @param scanLimit the most records one browse examines
    */
-  public TopicBrowser(Admin admin, String bootstrapServers, Duration timeout, int scanLimit) {
+  public TopicBrowser(Admin admin, KafkaConnection kafka, Duration timeout, int scanLimit) {
     if (scanLimit < 1) {
       throw new IllegalArgumentException("scanLimit must be positive, not " + scanLimit);
     }
     this.admin = admin;
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.timeout = timeout;
     this.scanLimit = scanLimit;
   }
@@ -596,8 +598,7 @@ public final class TopicBrowser {
   }
 
   private KafkaConsumer<byte[], byte[]> consumer(MessageQuery query) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "freshet-topic-browser");
     props.put(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, query.isolation().name().toLowerCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package io.freshet.runtime.topics;
 
+import io.freshet.pipelines.kafka.KafkaConnection;
 import io.freshet.runtime.http.HttpRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -26,7 +27,7 @@ public final class TopicRoutes implements HttpRoutes {
   /** How long one request may wait for Kafka by default. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final Supplier<String> bootstrapServers;
+  private final Supplier<KafkaConnection> kafka;
   private final Supplier<Admin> admin;
   private final Duration timeout;
   private final int scanLimit;
@@ -36,12 +37,12 @@ public final class TopicRoutes implements HttpRoutes {
   /**
    * Routes with the default timeout and scan limit.
    *
-   * @param bootstrapServers the cluster; null while it is not known yet (the HTTP server starts
-   *     before the broker), which answers 503
+   * @param kafka the cluster; null while it is not known yet (the HTTP server starts before the
+   *     broker), which answers 503
    * @param admin an Admin client of that cluster, owned by the caller; null while there is none
    */
-  public TopicRoutes(Supplier<String> bootstrapServers, Supplier<Admin> admin) {
-    this(bootstrapServers, admin, DEFAULT_TIMEOUT, TopicBrowser.DEFAULT_SCAN_LIMIT);
+  public TopicRoutes(Supplier<KafkaConnection> kafka, Supplier<Admin> admin) {
+    this(kafka, admin, DEFAULT_TIMEOUT, TopicBrowser.DEFAULT_SCAN_LIMIT);
   }
 
   /**
@@ -49,8 +50,8 @@ public final class TopicRoutes implements HttpRoutes {
    * @param scanLimit the most records one browse examines
    */
   public TopicRoutes(
-      Supplier<String> bootstrapServers, Supplier<Admin> admin, Duration timeout, int scanLimit) {
-    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      Supplier<KafkaConnection> kafka, Supplier<Admin> admin, Duration timeout, int scanLimit) {
+    this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.admin = Objects.requireNonNull(admin, "admin");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.scanLimit = scanLimit;
@@ -136,13 +137,13 @@ public final class TopicRoutes implements HttpRoutes {
     int status = 200;
     String json;
     try {
-      String servers = bootstrapServers.get();
+      KafkaConnection cluster = kafka.get();
       Admin client = admin.get();
-      if (servers == null || client == null) {
+      if (cluster == null || client == null) {
         status = 503;
         json = TopicJson.error("Kafka is not started yet");
       } else {
-        json = read.run(new TopicBrowser(client, servers, timeout, scanLimit));
+        json = read.run(new TopicBrowser(client, cluster, timeout, scanLimit));
       }
     } catch (IllegalArgumentException e) {
       status = 400;
@@ -153,7 +154,8 @@ public final class TopicRoutes implements HttpRoutes {
     } catch (KafkaException e) {
       status = 503;
       json =
-          TopicJson.error("cannot use Kafka at " + bootstrapServers.get() + ": " + e.getMessage());
+          TopicJson.error(
+              "cannot use Kafka at " + kafka.get().bootstrapServers() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       status = 503;

@@ -329,7 +329,14 @@ class ClickstreamPipelineIT {
     picocli.CommandLine cli = new picocli.CommandLine(new io.freshet.cli.FreshetCommand());
     cli.setOut(new java.io.PrintWriter(out, true));
     int exit =
-        cli.execute("sql", query, "--json", "--url", "http://localhost:" + platform.httpPort());
+        cli.execute(
+            "sql",
+            query,
+            "--json",
+            "--url",
+            "http://localhost:" + platform.httpPort(),
+            "--api-token",
+            TestConfigs.API_TOKEN);
     assertThat(exit).as(out.toString()).isZero();
     return out.toString();
   }

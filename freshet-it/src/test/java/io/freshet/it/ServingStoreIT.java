@@ -159,12 +159,15 @@ class ServingStoreIT {
     CommandLine cli = new CommandLine(new FreshetCommand());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    String[] args = new String[options.length + 4];
+    String[] args = new String[options.length + 6];
     args[0] = "sql";
     args[1] = query;
     args[2] = "--url";
     args[3] = "http://localhost:" + platform.httpPort();
-    System.arraycopy(options, 0, args, 4, options.length);
+    // SQL is an admin action: it needs the platform's token.
+    args[4] = "--api-token";
+    args[5] = TestConfigs.API_TOKEN;
+    System.arraycopy(options, 0, args, 6, options.length);
     int exit = cli.execute(args);
     return new SqlRun(exit, out.toString(), err.toString());
   }

@@ -112,6 +112,10 @@ class DashboardBrowserIT {
                 .equals(List.of("RUNNING", "RUNNING", "RUNNING")));
     assertThat(texts("#pipelines tbody tr td:nth-child(1)"))
         .containsExactly("fraud-detection", "iot-monitoring", "clickstream");
+    // and each pipeline's SLA beside its latency, and no failed checkpoint after a healthy start
+    String fraudRow = "#pipelines tr[data-pipeline='fraud-detection'] td";
+    assertThat(texts(fraudRow).get(12)).isEqualTo("100 ms");
+    awaitUntil(Duration.ofSeconds(30), () -> texts(fraudRow).get(6).matches("[1-9][0-9,]* / 0"));
     awaitUntil(Duration.ofSeconds(30), () -> points("#rates .chart") >= 3);
     assertThat(connection()).isEqualTo("live");
     assertThat(browser.findElements(By.cssSelector("#links a")))

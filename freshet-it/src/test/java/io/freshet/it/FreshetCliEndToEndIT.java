@@ -119,6 +119,14 @@ class FreshetCliEndToEndIT {
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> decisions.poll().size() >= expected.validUnique());
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        // What the restarted process said and what its jobs report explain a stall.
+        throw new AssertionError(
+            "decisions incomplete after the restart; status:\n"
+                + FreshetProcess.get(httpPort, "/api/status")
+                + "\nlog:\n"
+                + tailOf(log2),
+            e);
       }
       assertThat(freshet.isAlive()).as("freshet run is still up:\n%s", tailOf(log2)).isTrue();
       List<JsonNode> decisions = tail(bootstrap, FraudTopics.TRANSACTION_DECISIONS.name());
@@ -151,7 +159,7 @@ class FreshetCliEndToEndIT {
 
   private static String tailOf(Path log) throws java.io.IOException {
     List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
   }
 
   private static List<JsonNode> tail(String bootstrap, String topic) throws Exception {

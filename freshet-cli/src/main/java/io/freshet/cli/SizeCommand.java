@@ -31,39 +31,46 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "size",
     mixinStandardHelpOptions = true,
-    description = {
-      "Plan capacity for a workload: Kafka brokers, storage and network, Flink slots,",
-      "TaskManagers and memory, and a monthly cost self-managed and managed, each figure",
-      "with its arithmetic. Decimal units (1 MB = 10^6 B). The assumptions are printed",
-      "with their sources; see docs/operations.md, Capacity planning."
-    })
+    description =
+        "Plan capacity for a workload: Kafka brokers, storage and network, Flink slots,"
+            + " TaskManagers and memory, and a monthly cost self-managed and managed, each figure"
+            + " with its arithmetic. Decimal units (1 MB = 10^6 B). The assumptions are printed"
+            + " with their sources; see docs/operations.md, Capacity planning.")
 public final class SizeCommand implements Callable<Integer> {
   private static final SizingAssumptions DEFAULTS = SizingAssumptions.DEFAULTS;
 
   /** Prose lines (arithmetic, sources, warnings) are broken to fit a terminal this wide. */
   static final int WIDTH = 100;
 
-  @Option(names = "--events-per-sec", required = true, description = "Sustained input rate.")
+  @Option(
+      names = "--events-per-sec",
+      paramLabel = "N",
+      required = true,
+      description = "Sustained input rate.")
   long eventsPerSecond;
 
   @Option(
       names = "--event-bytes",
+      paramLabel = "BYTES",
       required = true,
       description = "Mean size of one event as written to Kafka, in bytes.")
   long eventBytes;
 
   @Option(
       names = "--retention-days",
+      paramLabel = "DAYS",
       description = "How long Kafka keeps the events (default: ${DEFAULT-VALUE}).")
   int retentionDays = 7;
 
   @Option(
       names = "--replication",
+      paramLabel = "RF",
       description = "Kafka's replication factor (default: ${DEFAULT-VALUE}).")
   int replication = 3;
 
   @Option(
       names = "--consumer-groups",
+      paramLabel = "N",
       description = "Consumer groups that each read every event (default: ${DEFAULT-VALUE}).")
   int consumerGroups = SizingRequest.DEFAULT_CONSUMER_GROUPS;
 
@@ -72,35 +79,46 @@ public final class SizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--keys",
+      paramLabel = "N",
       description =
           "Distinct keys of the keyed state, with --stateful (default: "
               + SizingRequest.DEFAULT_KEYS
               + ").")
   Long keys;
 
-  @Option(names = "--partitions", description = "Partitions of the input topic, if chosen.")
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      description = "Partitions of the input topic, if chosen.")
   Integer partitions;
 
-  @Option(names = "--parallelism", description = "The Flink parallelism asked for, if chosen.")
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "The Flink parallelism asked for, if chosen.")
   Integer parallelism;
 
   @Option(
       names = "--broker-write-mb-per-sec",
+      paramLabel = "MB",
       description = "What one broker writes, all replicas, in MB/s (default: ${DEFAULT-VALUE}).")
   double brokerWriteMbPerSecond = DEFAULTS.brokerWriteBytesPerSecond() / 1e6;
 
   @Option(
       names = "--events-per-slot",
+      paramLabel = "N",
       description = "Events/s one Flink slot processes (default: ${DEFAULT-VALUE}, measured).")
   double eventsPerSlot = DEFAULTS.eventsPerSlot();
 
   @Option(
       names = "--slots-per-taskmanager",
+      paramLabel = "N",
       description = "Task slots of one TaskManager (default: ${DEFAULT-VALUE}).")
   int slotsPerTaskManager = DEFAULTS.slotsPerTaskManager();
 
   @Option(
       names = "--state-bytes-per-key",
+      paramLabel = "BYTES",
       description = "Serialized keyed state of one key, with --stateful (default: 322, measured).")
   Double stateBytesPerKey;
 

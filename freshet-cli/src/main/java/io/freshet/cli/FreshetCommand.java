@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       TailCommand.class,
       DlqCommand.class,
       StatusCommand.class,
-      SqlCommand.class
+      SqlCommand.class,
+      SizeCommand.class
     })
 public final class FreshetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -49,6 +49,7 @@ class CliParsingTest {
         "tail",
         "status",
         "sql",
+        "size",
         "dlq",
         "dlq list",
         "dlq show",

@@ -57,7 +57,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   static final String STORAGE_DIR_NAME = "kraft-combined-logs";
   static final String META_PROPERTIES = "meta.properties";
-  static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+  /**
+   * The largest record batch a broker accepts and replicates, 10 MiB; the local cluster's brokers
+   * take the same, so a pipeline behaves alike on both.
+   */
+  public static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final String CONTROLLER_LISTENER = "CONTROLLER";

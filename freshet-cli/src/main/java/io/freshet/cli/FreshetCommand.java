@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       DlqCommand.class,
       StatusCommand.class,
       SqlCommand.class,
-      SizeCommand.class
+      SizeCommand.class,
+      ClusterCommand.class
     })
 public final class FreshetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -53,7 +53,11 @@ class CliParsingTest {
         "dlq",
         "dlq list",
         "dlq show",
-        "dlq replay"
+        "dlq replay",
+        "cluster",
+        "cluster up",
+        "cluster status",
+        "cluster down"
       })
   void everyCommandHasHelp(String command) {
     StringWriter out = new StringWriter();

@@ -20,11 +20,12 @@ final class ClusterText {
   static String heading(ClusterLayout layout) {
     return String.format(
         Locale.ROOT,
-        "Cluster %s (Kafka cluster id %s): %d brokers, replication factor %d, min.insync.replicas"
-            + " %d",
+        "Cluster %s (Kafka cluster id %s): %d broker%s, replication factor %d,"
+            + " min.insync.replicas %d",
         layout.dir(),
         layout.clusterId(),
         layout.brokers().size(),
+        layout.brokers().size() == 1 ? "" : "s",
         layout.replicationFactor(),
         layout.minInsyncReplicas());
   }

@@ -201,7 +201,8 @@ public final class KafkaNode {
                 + " on "
                 + HOST
                 + " is in use by another program (is `freshet run` or another Kafka running?)."
-                + " Stop it, or bring the cluster up in a new --dir with another --base-port.",
+                + " Stop it, or give the cluster other ports (--base-port; for an existing"
+                + " cluster, in a new --dir).",
             e);
       }
     }

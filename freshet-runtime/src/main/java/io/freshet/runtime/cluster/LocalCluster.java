@@ -129,11 +129,12 @@ public final class LocalCluster {
       throws InterruptedException {
     long deadlineNanos = System.nanoTime() + deadline.toNanos();
     try (DirLock lock = DirLock.take(layout.dir())) {
-      layout.write();
       List<KafkaNode> stopped =
           kafka.stream().filter(n -> n.process().running().isEmpty()).toList();
-      // Every port is checked before anything starts: a conflict then leaves nothing half-up.
+      // Every port is checked before anything is written or started: a conflict leaves nothing
+      // half-up, and a new cluster's layout unwritten, free to be planned on other ports.
       stopped.forEach(KafkaNode::checkPortsFree);
+      layout.write();
       List<String> formatted = new ArrayList<>();
       for (KafkaNode node : stopped) {
         if (node.prepare()) {
@@ -269,7 +270,8 @@ public final class LocalCluster {
                   + " exited while the cluster came up; see "
                   + node.logFile()
                   + " and "
-                  + node.process().spec().outputFile());
+                  + node.process().spec().outputFile()
+                  + node.process().lastLoggedError().map(e -> ". Its last error: " + e).orElse(""));
         }
       }
       try {

@@ -1,6 +1,7 @@
 package io.freshet.runtime.cluster;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,6 +30,7 @@ public final class ManagedProcess {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
   private static final long POLL_MILLIS = 100;
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+  private static final int LOG_TAIL_BYTES = 256 * 1024;
   private static final List<Path> SETSID =
       List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
@@ -220,6 +222,39 @@ public final class ManagedProcess {
             .arguments()
             .map(arguments -> Arrays.asList(arguments).contains(spec.marker()))
             .orElse(false);
+  }
+
+  /**
+   * The last ERROR or FATAL line of its log with the exception message under it, for a message that
+   * says why it died without sending a person into a log of thousands of lines.
+   */
+  public Optional<String> lastLoggedError() {
+    Path log = spec.logFile();
+    if (!Files.exists(log)) {
+      return Optional.empty();
+    }
+    List<String> lines;
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      long start = Math.max(0, file.length() - LOG_TAIL_BYTES);
+      byte[] tail = new byte[(int) (file.length() - start)];
+      file.seek(start);
+      file.readFully(tail);
+      lines = new String(tail, StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new ClusterException("Cannot read the log " + log + ": " + e, e);
+    }
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String line = lines.get(i);
+      if (line.contains(" ERROR ") || line.contains(" FATAL ")) {
+        boolean exceptionFollows =
+            i + 1 < lines.size()
+                && !lines.get(i + 1).isBlank()
+                && !Character.isDigit(lines.get(i + 1).charAt(0))
+                && !lines.get(i + 1).startsWith("\t");
+        return Optional.of(exceptionFollows ? line + " / " + lines.get(i + 1) : line);
+      }
+    }
+    return Optional.empty();
   }
 
   private OptionalLong readPid() {

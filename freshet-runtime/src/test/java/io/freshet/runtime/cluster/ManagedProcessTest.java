@@ -104,6 +104,28 @@ class ManagedProcessTest {
     assertThat(managed.status().state()).isEqualTo(ProcessState.UNHEALTHY);
   }
 
+  @Test
+  void theLastErrorOfTheLogWithTheExceptionUnderIt() throws Exception {
+    managed = shell("true");
+    assertThat(managed.lastLoggedError()).isEmpty();
+    Files.writeString(
+        dir.resolve("p.log"),
+        """
+        2026-12-02T02:03:40,001 ERROR [main] a.B - an earlier error
+        2026-12-02T02:03:44,467 INFO  [main] a.B - carrying on
+        2026-12-02T02:03:44,467 ERROR [main] kafka.Kafka$ - Exiting Kafka due to fatal exception
+        java.lang.RuntimeException: Stored node id 7 doesn't match previous node id 1
+        \tat org.apache.kafka.metadata.properties.MetaPropertiesEnsemble.verify(X.java:513)
+        2026-12-02T02:03:44,470 INFO  [main] a.B - shutting down
+        """,
+        StandardCharsets.UTF_8);
+    assertThat(managed.lastLoggedError())
+        .hasValue(
+            "2026-12-02T02:03:44,467 ERROR [main] kafka.Kafka$ - Exiting Kafka due to fatal"
+                + " exception / java.lang.RuntimeException: Stored node id 7 doesn't match previous"
+                + " node id 1");
+  }
+
   private ManagedProcess shell(String script) {
     return shell(script, () -> true);
   }

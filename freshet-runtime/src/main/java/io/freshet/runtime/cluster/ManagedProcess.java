@@ -35,9 +35,9 @@ public final class ManagedProcess {
       List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
   private final ProcessSpec spec;
-  private final HealthProbe probe;
+  private final ProcessProbe probe;
 
-  public ManagedProcess(ProcessSpec spec, HealthProbe probe) {
+  public ManagedProcess(ProcessSpec spec, ProcessProbe probe) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.probe = Objects.requireNonNull(probe, "probe");
   }

@@ -130,7 +130,7 @@ class ManagedProcessTest {
     return shell(script, () -> true);
   }
 
-  private ManagedProcess shell(String script, HealthProbe probe) {
+  private ManagedProcess shell(String script, ProcessProbe probe) {
     // The marker is the shell's $0: an argument no other process on the machine has.
     String marker = "freshet-test-" + UUID.randomUUID();
     return new ManagedProcess(

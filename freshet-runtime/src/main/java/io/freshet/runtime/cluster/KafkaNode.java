@@ -1,7 +1,7 @@
 package io.freshet.runtime.cluster;
 
 import io.freshet.runtime.kafka.AdminCalls;
-import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
+import io.freshet.runtime.kafka.BrokerDefaults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,9 +100,6 @@ public final class KafkaNode {
 
   /** The node's {@code server.properties}, in the order they are written. */
   public Map<String, String> serverProperties() {
-    String replicas = Integer.toString(cluster.replicationFactor());
-    String minInsync = Integer.toString(cluster.minInsyncReplicas());
-    String maxBytes = Integer.toString(EmbeddedKafkaBroker.MAX_MESSAGE_BYTES);
     Map<String, String> props = new LinkedHashMap<>();
     props.put("node.id", Integer.toString(broker.nodeId()));
     props.put("process.roles", "broker,controller");
@@ -130,38 +127,7 @@ public final class KafkaNode {
         CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     props.put("log.dirs", dataDir().toString());
 
-    // Topics are declared by Freshet, so a typo must fail instead of creating a stray topic.
-    props.put("auto.create.topics.enable", "false");
-    props.put("num.partitions", "1");
-    props.put("default.replication.factor", replicas);
-    props.put("min.insync.replicas", minInsync);
-    // A replica that missed writes must never become leader: that would drop acknowledged records.
-    props.put("unclean.leader.election.enable", "false");
-    props.put("message.max.bytes", maxBytes);
-    // Kept equal to message.max.bytes so a maximal batch can always be replicated.
-    props.put("replica.fetch.max.bytes", maxBytes);
-
-    // Offsets and transaction state are as precious as the data: the same replication.
-    props.put("offsets.topic.replication.factor", replicas);
-    props.put("transaction.state.log.replication.factor", replicas);
-    props.put("transaction.state.log.min.isr", minInsync);
-    props.put("share.coordinator.state.topic.replication.factor", replicas);
-    props.put("share.coordinator.state.topic.min.isr", minInsync);
-    // Defaults of 50 partitions cost seconds of segment creation on first use on a small box, and
-    // three times as many replicas here.
-    props.put("offsets.topic.num.partitions", "4");
-    props.put("transaction.state.log.num.partitions", "4");
-    props.put("share.coordinator.state.topic.num.partitions", "4");
-
-    // Thread pools sized for several brokers sharing a 2-core machine, as the embedded broker's.
-    props.put("num.network.threads", "2");
-    props.put("num.io.threads", "4");
-    props.put("background.threads", "4");
-    props.put("num.recovery.threads.per.data.dir", "1");
-    props.put("group.coordinator.threads", "1");
-    props.put("share.coordinator.threads", "1");
-    // The cleaner allocates its dedupe buffer up front; 128 MiB each is out of proportion here.
-    props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+    props.putAll(BrokerDefaults.shared(cluster.replicationFactor(), cluster.minInsyncReplicas()));
     return props;
   }
 

@@ -259,7 +259,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private Map<String, String> brokerProperties(int port, int controllerPort) {
     String host = config.host();
     String storage = storageDir().toAbsolutePath().toString();
-    String maxBytes = Integer.toString(MAX_MESSAGE_BYTES);
     Map<String, String> props = new LinkedHashMap<>();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -286,36 +285,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("log.dirs", storage);
     props.put("metadata.log.dir", storage);
 
-    // Topics are declared by Freshet, so a typo must fail instead of creating a stray topic.
-    props.put("auto.create.topics.enable", "false");
-    props.put("num.partitions", "1");
-    props.put("default.replication.factor", "1");
-    props.put("min.insync.replicas", "1");
-    props.put("message.max.bytes", maxBytes);
-    // Kept equal to message.max.bytes so a maximal batch could always be replicated.
-    props.put("replica.fetch.max.bytes", maxBytes);
-
     // A single node can only ever hold one replica of the internal topics.
-    props.put("offsets.topic.replication.factor", "1");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
-    props.put("share.coordinator.state.topic.replication.factor", "1");
-    props.put("share.coordinator.state.topic.min.isr", "1");
-    // Defaults of 50 partitions cost seconds of segment creation on first use on a small box.
-    props.put("offsets.topic.num.partitions", "4");
-    props.put("transaction.state.log.num.partitions", "4");
-    props.put("share.coordinator.state.topic.num.partitions", "4");
+    props.putAll(BrokerDefaults.shared(1, 1));
     props.put("group.initial.rebalance.delay.ms", "0");
 
-    // Thread pools sized for a 2-core machine rather than a dedicated broker host.
-    props.put("num.network.threads", "2");
-    props.put("num.io.threads", "4");
-    props.put("background.threads", "4");
-    props.put("num.recovery.threads.per.data.dir", "1");
-    props.put("group.coordinator.threads", "1");
-    props.put("share.coordinator.threads", "1");
-    // The cleaner allocates its dedupe buffer up front; 128 MiB is out of proportion here.
-    props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
     // The active controller appends a no-op record to the metadata log this often so brokers see
     // its high watermark move (500 ms by default); one in-process node needs no such heartbeat
     // twice a second, idle or not.

@@ -102,6 +102,18 @@ class DecisionApiKillIT {
     List<String> pending = new ArrayList<>();
     try {
       FreshetProcess.awaitHealthy(httpPort, freshet, log1);
+      // A first batch, then a completed checkpoint, so that the restart has one to resume from
+      // whatever the machine's speed; the rest is served within the next checkpoint interval.
+      DecisionClient.Answer first = client.postBatch(batches.get(next), "?timeout=10s");
+      assertThat(first.status()).as(first.body()).isIn(200, 202);
+      collectPending(first, pending);
+      collect(first, served);
+      next++;
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptions()
+          .until(() -> completedCheckpoints(httpPort) >= 1);
       while (served.size() < SERVED_BEFORE_KILL && next < batches.size() - 1) {
         DecisionClient.Answer answer = client.postBatch(batches.get(next), "?timeout=10s");
         assertThat(answer.status()).as(answer.body()).isIn(200, 202);
@@ -184,6 +196,17 @@ class DecisionApiKillIT {
       assertThat(freshet.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(Files.readString(log2)).contains("resumed from chk-");
+  }
+
+  /** The fraud job's completed checkpoints, as freshet run's status reports them. */
+  private static long completedCheckpoints(int httpPort) throws IOException {
+    JsonNode status = JSON.readTree(FreshetProcess.get(httpPort, "/api/status"));
+    for (JsonNode pipeline : status.path("pipelines")) {
+      if (pipeline.path("name").asText().equals("fraud-detection")) {
+        return pipeline.path("checkpoints_completed").asLong();
+      }
+    }
+    return 0;
   }
 
   private static void collectPending(DecisionClient.Answer answer, List<String> pending)

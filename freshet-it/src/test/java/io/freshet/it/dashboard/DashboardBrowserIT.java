@@ -462,10 +462,14 @@ class DashboardBrowserIT {
     return charts.isEmpty() ? 0 : Integer.parseInt(charts.get(0).getDomAttribute("data-points"));
   }
 
+  /**
+   * The rendered text of every element {@code selector} matches, read in one script: the pages
+   * redraw their tables every second, so elements found first and read one by one may go stale.
+   */
   private List<String> texts(String selector) {
-    return browser.findElements(By.cssSelector(selector)).stream()
-        .map(WebElement::getText)
-        .toList();
+    return script(
+        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText.trim());",
+        selector);
   }
 
   private void awaitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {

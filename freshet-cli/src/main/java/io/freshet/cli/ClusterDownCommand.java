@@ -2,6 +2,7 @@ package io.freshet.cli;
 
 import io.freshet.runtime.cluster.ClusterException;
 import io.freshet.runtime.cluster.ClusterLayout;
+import io.freshet.runtime.cluster.FlinkDistribution;
 import io.freshet.runtime.cluster.Jvm;
 import io.freshet.runtime.cluster.LocalCluster;
 import io.freshet.runtime.cluster.ManagedProcess;
@@ -48,7 +49,7 @@ public final class ClusterDownCommand implements Callable<Integer> {
         return 0;
       }
       List<ManagedProcess.Stopped> stopped =
-          new LocalCluster(layout.get(), Jvm.current()).down(grace);
+          new LocalCluster(layout.get(), Jvm.current(), FlinkDistribution.current()).down(grace);
       out.print(ClusterText.down(stopped));
       out.flush();
       return 0;

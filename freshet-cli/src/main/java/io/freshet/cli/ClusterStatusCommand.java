@@ -3,6 +3,7 @@ package io.freshet.cli;
 import io.freshet.runtime.cluster.ClusterException;
 import io.freshet.runtime.cluster.ClusterLayout;
 import io.freshet.runtime.cluster.ClusterStatus;
+import io.freshet.runtime.cluster.FlinkDistribution;
 import io.freshet.runtime.cluster.Jvm;
 import io.freshet.runtime.cluster.LocalCluster;
 import java.io.PrintWriter;
@@ -37,7 +38,8 @@ public final class ClusterStatusCommand implements Callable<Integer> {
         err.println(ClusterText.noCluster(dir.absolute()));
         return 1;
       }
-      ClusterStatus status = new LocalCluster(layout.get(), Jvm.current()).status();
+      ClusterStatus status =
+          new LocalCluster(layout.get(), Jvm.current(), FlinkDistribution.current()).status();
       out.print(ClusterText.heading(layout.get()) + "\n" + ClusterText.status(status));
       out.flush();
       return status.healthy() ? 0 : 1;

@@ -6,13 +6,14 @@ import io.freshet.runtime.cluster.KafkaHealth;
 import io.freshet.runtime.cluster.ManagedProcess;
 import io.freshet.runtime.cluster.ProcessStatus;
 import io.freshet.runtime.cluster.UpReport;
+import io.freshet.runtime.flink.FlinkJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /** The {@code cluster} commands' output as plain text. */
 final class ClusterText {
-  private static final String ROW = "%-10s %-8s %-10s %-30s %s%n";
+  private static final String ROW = "%-14s %-8s %-10s %-30s %s%n";
 
   private ClusterText() {}
 
@@ -82,6 +83,19 @@ final class ClusterText {
       b.append("Kafka: ").append(status.kafkaError().orElse("unreachable")).append('\n');
     }
     b.append("Bootstrap servers: ").append(status.layout().bootstrapServers()).append('\n');
+    b.append("Flink: ").append(status.layout().flink().restUrl());
+    if (status.flinkError().isPresent()) {
+      b.append(" (").append(status.flinkError().get()).append(")\n");
+    } else if (status.flinkJobs().isEmpty()) {
+      b.append(", no jobs\n");
+    } else {
+      b.append('\n');
+      for (FlinkJob job : status.flinkJobs()) {
+        b.append(
+            String.format(
+                Locale.ROOT, "  job %-24s %-12s %s%n", job.name(), job.state(), job.id()));
+      }
+    }
     return b.toString();
   }
 

@@ -4,6 +4,9 @@ import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.cluster.ClusterException;
 import io.freshet.runtime.cluster.ClusterLayout;
+import io.freshet.runtime.cluster.ClusterRequest;
+import io.freshet.runtime.cluster.FlinkDistribution;
+import io.freshet.runtime.cluster.FlinkLayout;
 import io.freshet.runtime.cluster.Jvm;
 import io.freshet.runtime.cluster.LocalCluster;
 import io.freshet.runtime.cluster.UpReport;
@@ -54,9 +57,48 @@ public final class ClusterUpCommand implements Callable<Integer> {
   Integer basePort;
 
   @Option(
+      names = "--taskmanagers",
+      paramLabel = "N",
+      description =
+          "Flink TaskManagers of a new cluster, "
+              + FlinkLayout.DEFAULT_SLOTS
+              + " slots each (default: "
+              + FlinkLayout.DEFAULT_TASK_MANAGERS
+              + ").")
+  Integer taskManagers;
+
+  @Option(
+      names = "--flink-port",
+      paramLabel = "PORT",
+      description =
+          "The JobManager's REST API and web UI in a new cluster (default: "
+              + FlinkLayout.DEFAULT_REST_PORT
+              + ").")
+  Integer flinkPort;
+
+  @Option(
+      names = "--jobmanager-port",
+      paramLabel = "PORT",
+      description =
+          "The JobManager's RPC port in a new cluster (default: "
+              + FlinkLayout.DEFAULT_JOB_MANAGER_PORT
+              + ").")
+  Integer jobManagerPort;
+
+  @Option(
+      names = "--zookeeper-port",
+      paramLabel = "PORT",
+      description =
+          "ZooKeeper's client port in a new cluster, for the JobManager's high availability"
+              + " (default: "
+              + FlinkLayout.DEFAULT_ZOOKEEPER_PORT
+              + ").")
+  Integer zooKeeperPort;
+
+  @Option(
       names = "--timeout",
       converter = DurationConverter.class,
-      description = "How long to wait for the cluster to become healthy (default: 2m).")
+      description = "How long to wait for the cluster to become healthy (default: 3m).")
   Duration timeout = LocalCluster.DEFAULT_START_DEADLINE;
 
   @Override
@@ -71,12 +113,17 @@ public final class ClusterUpCommand implements Callable<Integer> {
       ClusterLayout layout =
           LocalCluster.layout(
               dir.absolute(),
-              brokers == null ? OptionalInt.empty() : OptionalInt.of(brokers),
-              basePort == null ? OptionalInt.empty() : OptionalInt.of(basePort));
+              new ClusterRequest(
+                  optional(brokers),
+                  optional(basePort),
+                  optional(taskManagers),
+                  optional(flinkPort),
+                  optional(jobManagerPort),
+                  optional(zooKeeperPort)));
       out.println(ClusterText.heading(layout));
       out.flush();
       UpReport report =
-          new LocalCluster(layout, Jvm.current())
+          new LocalCluster(layout, Jvm.current(), FlinkDistribution.current())
               .up(
                   PipelineCatalog.discovered().topics(TopicNaming.PRODUCTION),
                   timeout,
@@ -92,5 +139,9 @@ public final class ClusterUpCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static OptionalInt optional(Integer value) {
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
 }

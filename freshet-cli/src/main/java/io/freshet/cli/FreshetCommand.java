@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       SqlCommand.class,
       SizeCommand.class,
-      ClusterCommand.class
+      ClusterCommand.class,
+      SubmitCommand.class
     })
 public final class FreshetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -57,6 +57,24 @@ public final class PipelineOptions implements IModelTransformer {
     return values;
   }
 
+  /**
+   * The settings of {@code pipeline} given on the command line parsed into {@code spec}, as {@code
+   * --option text} pairs in the order given, for the job jar's program arguments.
+   */
+  static List<String> arguments(CommandSpec spec, FreshetPipeline pipeline) {
+    List<String> args = new ArrayList<>();
+    for (Setting<?> setting : pipeline.settings()) {
+      OptionSpec option = spec.findOption(setting.option());
+      if (option != null) {
+        for (String text : texts(option.getValue())) {
+          args.add(setting.option());
+          args.add(text);
+        }
+      }
+    }
+    return args;
+  }
+
   private static List<String> texts(Object value) {
     if (value == null) {
       return List.of();

@@ -22,14 +22,13 @@ import java.util.stream.Collectors;
  * ports, kept in {@code DIR/cluster.json} so that {@code status}, {@code down} and a later {@code
  * up} act on the cluster that was planned rather than on today's command-line defaults.
  *
- * <p>The Flink processes (a JobManager and its TaskManagers) are to join as further lists beside
- * {@code brokers}; readers ignore members they do not know so an older file stays readable.
- *
  * @param dir the cluster's directory, absolute; not stored in the file, which lives in it
  * @param clusterId the Kafka cluster id every node's storage is formatted with
  * @param brokers the Kafka nodes, each broker and controller at once, in node-id order
+ * @param flink the Flink session cluster and its ZooKeeper
  */
-public record ClusterLayout(Path dir, String clusterId, List<BrokerLayout> brokers) {
+public record ClusterLayout(
+    Path dir, String clusterId, List<BrokerLayout> brokers, FlinkLayout flink) {
 
   /** The file in the cluster directory that holds the layout. */
   public static final String FILE_NAME = "cluster.json";
@@ -46,7 +45,7 @@ public record ClusterLayout(Path dir, String clusterId, List<BrokerLayout> broke
   /** The most replicas any topic gets, however many brokers there are. */
   public static final int MAX_REPLICATION_FACTOR = 3;
 
-  private static final int FORMAT_VERSION = 1;
+  private static final int FORMAT_VERSION = 2;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -57,7 +56,13 @@ public record ClusterLayout(Path dir, String clusterId, List<BrokerLayout> broke
     if (brokers.isEmpty()) {
       throw new IllegalArgumentException("A cluster needs at least one broker");
     }
+    Objects.requireNonNull(flink, "flink");
     Set<Integer> ports = new HashSet<>();
+    for (int port : List.of(flink.restPort(), flink.jobManagerPort(), flink.zooKeeperPort())) {
+      if (!ports.add(port)) {
+        throw new IllegalArgumentException("Port " + port + " is used twice in the cluster");
+      }
+    }
     Set<Integer> ids = new HashSet<>();
     for (BrokerLayout broker : brokers) {
       if (!ids.add(broker.nodeId())) {
@@ -73,9 +78,10 @@ public record ClusterLayout(Path dir, String clusterId, List<BrokerLayout> broke
 
   /**
    * A new layout of {@code brokers} nodes: client ports from {@code basePort} up, controller ports
-   * {@value #CONTROLLER_PORT_OFFSET} above them.
+   * {@value #CONTROLLER_PORT_OFFSET} above them; and of {@code flink}.
    */
-  public static ClusterLayout plan(Path dir, int brokers, int basePort, String clusterId) {
+  public static ClusterLayout plan(
+      Path dir, int brokers, int basePort, String clusterId, FlinkLayout flink) {
     if (brokers < 1) {
       throw new IllegalArgumentException("--brokers must be at least 1, got " + brokers);
     }
@@ -85,7 +91,7 @@ public record ClusterLayout(Path dir, String clusterId, List<BrokerLayout> broke
     for (int i = 0; i < brokers; i++) {
       nodes.add(new BrokerLayout(i + 1, basePort + i, basePort + i + CONTROLLER_PORT_OFFSET));
     }
-    return new ClusterLayout(dir, clusterId, nodes);
+    return new ClusterLayout(dir, clusterId, nodes, flink);
   }
 
   /** The layout kept in {@code dir}, if a cluster was ever brought up there. */
@@ -99,7 +105,13 @@ public record ClusterLayout(Path dir, String clusterId, List<BrokerLayout> broke
       int version = root.path("format").asInt(-1);
       if (version != FORMAT_VERSION) {
         throw new ClusterException(
-            file + " has format " + version + ", this Freshet reads format " + FORMAT_VERSION);
+            file
+                + " has format "
+                + version
+                + ", this Freshet reads format "
+                + FORMAT_VERSION
+                + " (format 1 had no Flink); `cluster down` with the Freshet that made it, then"
+                + " remove the directory");
       }
       List<BrokerLayout> brokers = new ArrayList<>();
       for (JsonNode b : root.path("kafka").path("brokers")) {
@@ -109,8 +121,16 @@ public record ClusterLayout(Path dir, String clusterId, List<BrokerLayout> broke
                 b.path("client_port").asInt(),
                 b.path("controller_port").asInt()));
       }
+      JsonNode f = root.path("flink");
+      FlinkLayout flink =
+          new FlinkLayout(
+              f.path("rest_port").asInt(),
+              f.path("jobmanager_port").asInt(),
+              f.path("zookeeper_port").asInt(),
+              f.path("taskmanagers").asInt(),
+              f.path("slots_per_taskmanager").asInt());
       return Optional.of(
-          new ClusterLayout(dir, root.path("kafka").path("cluster_id").asText(), brokers));
+          new ClusterLayout(dir, root.path("kafka").path("cluster_id").asText(), brokers, flink));
     } catch (IOException | IllegalArgumentException e) {
       throw new ClusterException("Cannot read the cluster layout " + file + ": " + e, e);
     }
@@ -130,6 +150,12 @@ public record ClusterLayout(Path dir, String clusterId, List<BrokerLayout> broke
           .put("client_port", b.clientPort())
           .put("controller_port", b.controllerPort());
     }
+    root.putObject("flink")
+        .put("rest_port", flink.restPort())
+        .put("jobmanager_port", flink.jobManagerPort())
+        .put("zookeeper_port", flink.zooKeeperPort())
+        .put("taskmanagers", flink.taskManagers())
+        .put("slots_per_taskmanager", flink.slotsPerTaskManager());
     Path file = file();
     try {
       Files.createDirectories(dir);

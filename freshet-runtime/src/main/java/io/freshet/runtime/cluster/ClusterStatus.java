@@ -1,5 +1,6 @@
 package io.freshet.runtime.cluster;
 
+import io.freshet.runtime.flink.FlinkJob;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,15 +11,20 @@ import java.util.Optional;
  * @param processes each process, in start order
  * @param kafka what the Admin API reported, empty when no broker answered
  * @param kafkaError why no broker answered, when none did
+ * @param flinkJobs the jobs the JobManager knows
+ * @param flinkError why the JobManager did not answer, when it did not
  */
 public record ClusterStatus(
     ClusterLayout layout,
     List<ProcessStatus> processes,
     Optional<KafkaHealth> kafka,
-    Optional<String> kafkaError) {
+    Optional<String> kafkaError,
+    List<FlinkJob> flinkJobs,
+    Optional<String> flinkError) {
 
   public ClusterStatus {
     processes = List.copyOf(processes);
+    flinkJobs = List.copyOf(flinkJobs);
   }
 
   /** Every process running and healthy, and Kafka whole. */

@@ -155,22 +155,28 @@ public final class KafkaNode {
    */
   public void checkPortsFree() {
     for (int port : List.of(broker.clientPort(), broker.controllerPort())) {
-      try (ServerSocket socket = new ServerSocket()) {
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
-      } catch (IOException e) {
-        throw new ClusterException(
-            "Cannot start "
-                + broker.name()
-                + ": port "
-                + port
-                + " on "
-                + HOST
-                + " is in use by another program (is `freshet run` or another Kafka running?)."
-                + " Stop it, or give the cluster other ports (--base-port; for an existing"
-                + " cluster, in a new --dir).",
-            e);
-      }
+      checkPortFree(broker.name(), port);
+    }
+  }
+
+  /** Fails, naming the port and the process, if another program listens on it. */
+  static void checkPortFree(String process, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+    } catch (IOException e) {
+      throw new ClusterException(
+          "Cannot start "
+              + process
+              + ": port "
+              + port
+              + " on "
+              + HOST
+              + " is in use by another program (is `freshet run`, another Kafka or Flink"
+              + " running?). Stop it, or give the cluster other ports (--base-port,"
+              + " --flink-port, --jobmanager-port, --zookeeper-port; for an existing cluster,"
+              + " in a new --dir).",
+          e);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.freshet.runtime.cluster;
 
 import io.freshet.pipelines.topic.TopicDescriptor;
+import io.freshet.runtime.flink.FlinkJob;
+import io.freshet.runtime.flink.FlinkRestException;
 import io.freshet.runtime.kafka.AdminCalls;
 import io.freshet.runtime.kafka.TopicProvisioner;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -42,12 +43,12 @@ import org.slf4j.LoggerFactory;
  * does not run and waits until the whole is healthy, {@code status} looks, {@code down} stops every
  * process of the cluster and nothing else.
  *
- * <p>Today the processes are the Kafka nodes; the Flink JobManager and TaskManagers are to join
- * {@link #processes()}, started after Kafka and stopped before it.
+ * <p>Kafka's nodes start first and stop last; ZooKeeper, the Flink JobManager and its TaskManagers
+ * start after Kafka and stop before it, so that jobs never run without their topics.
  */
 public final class LocalCluster {
   /** How long {@code up} waits for the cluster to become healthy. */
-  public static final Duration DEFAULT_START_DEADLINE = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_START_DEADLINE = Duration.ofMinutes(3);
 
   /** How long {@code down} lets a process shut down cleanly before it is killed. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(60);
@@ -62,39 +63,45 @@ public final class LocalCluster {
 
   private final ClusterLayout layout;
   private final List<KafkaNode> kafka;
+  private final FlinkNodes flink;
 
-  public LocalCluster(ClusterLayout layout, Jvm jvm) {
+  public LocalCluster(ClusterLayout layout, Jvm jvm, FlinkDistribution dist) {
     this.layout = layout;
     this.kafka = layout.brokers().stream().map(b -> new KafkaNode(layout, b, jvm)).toList();
+    this.flink = new FlinkNodes(layout, jvm, dist);
   }
 
   /**
    * The layout kept in {@code dir}, or a new one when there is none. An existing cluster keeps its
-   * layout: asking for another broker count or base port fails rather than orphaning its data.
+   * layout: asking for other counts or ports fails rather than orphaning its data.
    */
-  public static ClusterLayout layout(Path dir, OptionalInt brokers, OptionalInt basePort) {
+  public static ClusterLayout layout(Path dir, ClusterRequest request) {
     Optional<ClusterLayout> existing = ClusterLayout.read(dir);
     if (existing.isEmpty()) {
       return ClusterLayout.plan(
           dir,
-          brokers.orElse(DEFAULT_BROKERS),
-          basePort.orElse(ClusterLayout.DEFAULT_BASE_PORT),
-          Uuid.randomUuid().toString());
+          request.brokers().orElse(DEFAULT_BROKERS),
+          request.basePort().orElse(ClusterLayout.DEFAULT_BASE_PORT),
+          Uuid.randomUuid().toString(),
+          request.flink());
     }
     ClusterLayout kept = existing.get();
-    boolean otherCount = brokers.isPresent() && brokers.getAsInt() != kept.brokers().size();
-    boolean otherPort = basePort.isPresent() && basePort.getAsInt() != kept.basePort();
-    if (otherCount || otherPort) {
+    String conflicts = request.conflicts(kept);
+    if (!conflicts.isEmpty()) {
       throw new ClusterException(
           kept.dir()
               + " holds a cluster of "
               + kept.brokers().size()
               + " brokers from port "
               + kept.basePort()
-              + " ("
+              + " and "
+              + kept.flink().taskManagers()
+              + " TaskManagers ("
               + kept.file()
-              + "); it keeps that layout. To change it, `cluster down` and remove the directory,"
-              + " or use another --dir.");
+              + "); it keeps that layout, so "
+              + conflicts
+              + " cannot be. To change it, `cluster down` and remove the directory, or use another"
+              + " --dir.");
     }
     return kept;
   }
@@ -109,9 +116,16 @@ public final class LocalCluster {
     return kafka;
   }
 
+  /** The Flink processes: ZooKeeper, the JobManager and the TaskManagers. */
+  public FlinkNodes flinkNodes() {
+    return flink;
+  }
+
   /** Every process of the cluster, in start order. */
   public List<ManagedProcess> processes() {
-    return kafka.stream().map(KafkaNode::process).toList();
+    List<ManagedProcess> all = new ArrayList<>(kafka.stream().map(KafkaNode::process).toList());
+    all.addAll(flink.processes());
+    return all;
   }
 
   /**
@@ -134,6 +148,7 @@ public final class LocalCluster {
       // Every port is checked before anything is written or started: a conflict leaves nothing
       // half-up, and a new cluster's layout unwritten, free to be planned on other ports.
       stopped.forEach(KafkaNode::checkPortsFree);
+      checkFlinkPortsFree();
       layout.write();
       List<String> formatted = new ArrayList<>();
       for (KafkaNode node : stopped) {
@@ -163,6 +178,7 @@ public final class LocalCluster {
                 + ")");
         List<String> created = createTopics(admin, topics);
         awaitFullyReplicated(admin, deadline, deadlineNanos);
+        startFlink(started, alreadyRunning, deadline, deadlineNanos, progress);
         return new UpReport(started, alreadyRunning, formatted, created, status(admin));
       }
     }
@@ -181,7 +197,94 @@ public final class LocalCluster {
    */
   public List<ManagedProcess.Stopped> down(Duration grace) throws InterruptedException {
     try (DirLock lock = DirLock.take(layout.dir())) {
-      return ManagedProcess.stopAll(processes(), grace);
+      // Flink first, so no job fails on a Kafka going away under it; ZooKeeper after the
+      // JobManager that uses it; the Kafka nodes together, as their quorum needs.
+      List<ManagedProcess> jobManagerAndWorkers = new ArrayList<>(flink.taskManagers());
+      jobManagerAndWorkers.add(flink.jobManager());
+      List<ManagedProcess.Stopped> stopped =
+          new ArrayList<>(ManagedProcess.stopAll(jobManagerAndWorkers, grace));
+      stopped.addAll(ManagedProcess.stopAll(List.of(flink.zooKeeper()), grace));
+      stopped.addAll(
+          ManagedProcess.stopAll(kafka.stream().map(KafkaNode::process).toList(), grace));
+      return stopped;
+    }
+  }
+
+  private void checkFlinkPortsFree() {
+    if (flink.zooKeeper().running().isEmpty()) {
+      KafkaNode.checkPortFree(FlinkLayout.ZOOKEEPER, layout.flink().zooKeeperPort());
+    }
+    if (flink.jobManager().running().isEmpty()) {
+      KafkaNode.checkPortFree(FlinkLayout.JOB_MANAGER, layout.flink().jobManagerPort());
+      KafkaNode.checkPortFree(FlinkLayout.JOB_MANAGER, layout.flink().restPort());
+    }
+  }
+
+  /**
+   * Starts ZooKeeper, then the JobManager, then the TaskManagers, each that does not run, waiting
+   * for each step to be healthy before the next: a JobManager before ZooKeeper cannot become
+   * leader, and a TaskManager before its JobManager only retries.
+   */
+  private void startFlink(
+      List<String> started,
+      List<String> alreadyRunning,
+      Duration deadline,
+      long deadlineNanos,
+      Consumer<String> progress)
+      throws InterruptedException {
+    if (flink.processes().stream().anyMatch(p -> p.running().isEmpty())) {
+      flink.prepare();
+    }
+    List<List<ManagedProcess>> steps =
+        List.of(List.of(flink.zooKeeper()), List.of(flink.jobManager()), flink.taskManagers());
+    for (List<ManagedProcess> step : steps) {
+      for (ManagedProcess p : step) {
+        ManagedProcess.Launch launch = p.start();
+        if (launch.launched()) {
+          started.add(p.name());
+          progress.accept("Started " + p.name() + " (pid " + launch.process().pid() + ")");
+        } else {
+          alreadyRunning.add(p.name());
+        }
+      }
+      awaitHealthy(step, deadline, deadlineNanos);
+    }
+    progress.accept(
+        "Flink: JobManager at "
+            + layout.flink().restUrl()
+            + " with "
+            + layout.flink().taskManagers()
+            + " TaskManagers, "
+            + layout.flink().slots()
+            + " slots");
+  }
+
+  private static void awaitHealthy(List<ManagedProcess> step, Duration deadline, long deadlineNanos)
+      throws InterruptedException {
+    for (ManagedProcess p : step) {
+      while (true) {
+        if (p.running().isEmpty()) {
+          throw new ClusterException(
+              p.name()
+                  + " exited while the cluster came up; see "
+                  + p.spec().logFile()
+                  + " and "
+                  + p.spec().outputFile()
+                  + p.lastLoggedError().map(e -> ". Its last error: " + e).orElse(""));
+        }
+        if (p.status().state() == ProcessState.RUNNING) {
+          break;
+        }
+        if (System.nanoTime() >= deadlineNanos) {
+          throw new ClusterException(
+              p.name()
+                  + " was not healthy within "
+                  + deadline.toSeconds()
+                  + " s; see "
+                  + p.spec().logFile());
+        }
+        TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+      }
     }
   }
 
@@ -190,21 +293,48 @@ public final class LocalCluster {
     for (ManagedProcess p : processes()) {
       processes.add(p.status());
     }
-    if (processes.stream().allMatch(p -> p.state() == ProcessState.STOPPED)) {
+    FlinkView flinkView = flinkView();
+    if (kafka.stream().allMatch(n -> n.process().running().isEmpty())) {
       // Asking would only wait out the Admin client's timeout.
-      return new ClusterStatus(layout, processes, Optional.empty(), Optional.of("no broker runs"));
+      return new ClusterStatus(
+          layout,
+          processes,
+          Optional.empty(),
+          Optional.of("no broker runs"),
+          flinkView.jobs(),
+          flinkView.error());
     }
     try {
       return new ClusterStatus(
-          layout, processes, Optional.of(kafkaHealth(admin)), Optional.empty());
+          layout,
+          processes,
+          Optional.of(kafkaHealth(admin)),
+          Optional.empty(),
+          flinkView.jobs(),
+          flinkView.error());
     } catch (KafkaException e) {
       return new ClusterStatus(
           layout,
           processes,
           Optional.empty(),
-          Optional.of("no broker answers at " + layout.bootstrapServers() + ": " + e.getMessage()));
+          Optional.of("no broker answers at " + layout.bootstrapServers() + ": " + e.getMessage()),
+          flinkView.jobs(),
+          flinkView.error());
     }
   }
+
+  private FlinkView flinkView() throws InterruptedException {
+    if (flink.jobManager().running().isEmpty()) {
+      return new FlinkView(List.of(), Optional.of("the JobManager does not run"));
+    }
+    try {
+      return new FlinkView(flink.rest().jobs(), Optional.empty());
+    } catch (FlinkRestException e) {
+      return new FlinkView(List.of(), Optional.of(e.getMessage()));
+    }
+  }
+
+  private record FlinkView(List<FlinkJob> jobs, Optional<String> error) {}
 
   private KafkaHealth kafkaHealth(Admin admin) throws InterruptedException {
     int seen = liveBrokers(admin).size();

@@ -14,7 +14,7 @@ class ClusterLayoutTest {
 
   @Test
   void threeBrokersOnConsecutiveClientPortsWithControllersAHundredAbove() {
-    ClusterLayout layout = ClusterLayout.plan(dir, 3, 9092, "cid");
+    ClusterLayout layout = ClusterLayout.plan(dir, 3, 9092, "cid", FlinkLayout.defaults(2));
     assertThat(layout.brokers())
         .containsExactly(
             new BrokerLayout(1, 9092, 9192),
@@ -29,17 +29,24 @@ class ClusterLayoutTest {
 
   @Test
   void replicationFollowsTheBrokerCountUpToThree() {
-    assertThat(ClusterLayout.plan(dir, 1, 9092, "c").replicationFactor()).isEqualTo(1);
-    assertThat(ClusterLayout.plan(dir, 1, 9092, "c").minInsyncReplicas()).isEqualTo(1);
-    assertThat(ClusterLayout.plan(dir, 2, 9092, "c").replicationFactor()).isEqualTo(2);
-    assertThat(ClusterLayout.plan(dir, 2, 9092, "c").minInsyncReplicas()).isEqualTo(1);
-    assertThat(ClusterLayout.plan(dir, 5, 9092, "c").replicationFactor()).isEqualTo(3);
-    assertThat(ClusterLayout.plan(dir, 5, 9092, "c").minInsyncReplicas()).isEqualTo(2);
+    assertThat(ClusterLayout.plan(dir, 1, 9092, "c", FlinkLayout.defaults(2)).replicationFactor())
+        .isEqualTo(1);
+    assertThat(ClusterLayout.plan(dir, 1, 9092, "c", FlinkLayout.defaults(2)).minInsyncReplicas())
+        .isEqualTo(1);
+    assertThat(ClusterLayout.plan(dir, 2, 9092, "c", FlinkLayout.defaults(2)).replicationFactor())
+        .isEqualTo(2);
+    assertThat(ClusterLayout.plan(dir, 2, 9092, "c", FlinkLayout.defaults(2)).minInsyncReplicas())
+        .isEqualTo(1);
+    assertThat(ClusterLayout.plan(dir, 5, 9092, "c", FlinkLayout.defaults(2)).replicationFactor())
+        .isEqualTo(3);
+    assertThat(ClusterLayout.plan(dir, 5, 9092, "c", FlinkLayout.defaults(2)).minInsyncReplicas())
+        .isEqualTo(2);
   }
 
   @Test
   void theFileGivesBackTheSameLayout() {
-    ClusterLayout layout = ClusterLayout.plan(dir, 3, 29092, "MkU3OEVBNTcwNTJENDM2Qg");
+    ClusterLayout layout =
+        ClusterLayout.plan(dir, 3, 29092, "MkU3OEVBNTcwNTJENDM2Qg", FlinkLayout.defaults(2));
     layout.write();
     assertThat(ClusterLayout.read(dir)).contains(layout);
     assertThat(Files.exists(dir.resolve("cluster.json.tmp"))).isFalse();
@@ -52,21 +59,24 @@ class ClusterLayoutTest {
 
   @Test
   void anExistingClusterKeepsItsLayout() {
-    ClusterLayout.plan(dir, 3, 29092, "cid").write();
-    assertThat(LocalCluster.layout(dir, OptionalInt.empty(), OptionalInt.empty()).clusterId())
-        .isEqualTo("cid");
-    assertThat(LocalCluster.layout(dir, OptionalInt.of(3), OptionalInt.of(29092)).basePort())
+    ClusterLayout.plan(dir, 3, 29092, "cid", FlinkLayout.defaults(2)).write();
+    assertThat(LocalCluster.layout(dir, ClusterRequest.defaults()).clusterId()).isEqualTo("cid");
+    assertThat(
+            LocalCluster.layout(dir, request(OptionalInt.of(3), OptionalInt.of(29092))).basePort())
         .isEqualTo(29092);
-    assertThatThrownBy(() -> LocalCluster.layout(dir, OptionalInt.of(5), OptionalInt.empty()))
+    assertThatThrownBy(
+            () -> LocalCluster.layout(dir, request(OptionalInt.of(5), OptionalInt.empty())))
         .isInstanceOf(ClusterException.class)
-        .hasMessageContaining("holds a cluster of 3 brokers from port 29092");
-    assertThatThrownBy(() -> LocalCluster.layout(dir, OptionalInt.empty(), OptionalInt.of(9092)))
+        .hasMessageContaining("holds a cluster of 3 brokers from port 29092")
+        .hasMessageContaining("--brokers 5 (it has 3)");
+    assertThatThrownBy(
+            () -> LocalCluster.layout(dir, request(OptionalInt.empty(), OptionalInt.of(9092))))
         .isInstanceOf(ClusterException.class);
   }
 
   @Test
   void aNewClusterGetsTheDefaultsAndAFreshId() {
-    ClusterLayout layout = LocalCluster.layout(dir, OptionalInt.empty(), OptionalInt.empty());
+    ClusterLayout layout = LocalCluster.layout(dir, ClusterRequest.defaults());
     assertThat(layout.brokers()).hasSize(3);
     assertThat(layout.basePort()).isEqualTo(9092);
     assertThat(layout.clusterId()).hasSize(22);
@@ -75,11 +85,16 @@ class ClusterLayoutTest {
 
   @Test
   void portsBeyondTheRangeAreRefused() {
-    assertThatThrownBy(() -> ClusterLayout.plan(dir, 3, 65_434, "c"))
+    assertThatThrownBy(() -> ClusterLayout.plan(dir, 3, 65_434, "c", FlinkLayout.defaults(2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("highest controller port");
-    assertThatThrownBy(() -> ClusterLayout.plan(dir, 0, 9092, "c"))
+    assertThatThrownBy(() -> ClusterLayout.plan(dir, 0, 9092, "c", FlinkLayout.defaults(2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 1");
+  }
+
+  private static ClusterRequest request(OptionalInt brokers, OptionalInt basePort) {
+    OptionalInt none = OptionalInt.empty();
+    return new ClusterRequest(brokers, basePort, none, none, none, none);
   }
 }

@@ -12,7 +12,7 @@ class KafkaNodeTest {
 
   @Test
   void eachNodeIsBrokerAndControllerOfAThreeVoterQuorumWithReplicationThree() {
-    ClusterLayout layout = ClusterLayout.plan(dir, 3, 9092, "cid");
+    ClusterLayout layout = ClusterLayout.plan(dir, 3, 9092, "cid", FlinkLayout.defaults(2));
     KafkaNode node = new KafkaNode(layout, layout.brokers().get(1), new Jvm(Path.of("java"), "cp"));
     Map<String, String> props = node.serverProperties();
     assertThat(props)
@@ -36,7 +36,7 @@ class KafkaNodeTest {
 
   @Test
   void theProcessRunsKafkaOnItsOwnPropertiesWithItsOwnFiles() {
-    ClusterLayout layout = ClusterLayout.plan(dir, 3, 9092, "cid");
+    ClusterLayout layout = ClusterLayout.plan(dir, 3, 9092, "cid", FlinkLayout.defaults(2));
     KafkaNode node =
         new KafkaNode(layout, layout.brokers().get(0), new Jvm(Path.of("/jdk/bin/java"), "a:b"));
     ProcessSpec spec = node.process().spec();

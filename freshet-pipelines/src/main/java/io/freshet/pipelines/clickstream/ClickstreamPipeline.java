@@ -70,6 +70,11 @@ public final class ClickstreamPipeline implements FreshetPipeline {
   }
 
   @Override
+  public Optional<String> consumerGroup() {
+    return Optional.of(ClickstreamKafkaIo.GROUP_ID);
+  }
+
+  @Override
   public Optional<DashboardPage> dashboard() {
     return Optional.of(
         new DashboardPage(

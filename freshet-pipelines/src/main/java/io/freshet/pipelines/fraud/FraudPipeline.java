@@ -95,6 +95,11 @@ public final class FraudPipeline implements FreshetPipeline {
 
   /** Live alerts and their cases, the decision mix, alerts per rule and impossible-travel pairs. */
   @Override
+  public Optional<String> consumerGroup() {
+    return Optional.of(FraudKafkaIo.GROUP_ID);
+  }
+
+  @Override
   public Optional<DashboardPage> dashboard() {
     return Optional.of(
         new DashboardPage(

@@ -80,6 +80,11 @@ public final class IotPipeline implements FreshetPipeline {
   }
 
   @Override
+  public Optional<String> consumerGroup() {
+    return Optional.of(IotKafkaIo.GROUP_ID);
+  }
+
+  @Override
   public Optional<DashboardPage> dashboard() {
     return Optional.of(
         new DashboardPage(

@@ -79,6 +79,14 @@ public interface FreshetPipeline {
     return Optional.empty();
   }
 
+  /**
+   * The consumer group (declared name) its job reads its inputs with, so that tools outside the
+   * platform, such as a lag-based autoscaler, can watch it; none by default.
+   */
+  default Optional<String> consumerGroup() {
+    return Optional.empty();
+  }
+
   /** Its input topics (declared names), the ones demo traffic and producers write. */
   default List<TopicDescriptor<?, ?>> inputs() {
     return topics().stream().filter(t -> t.role() == TopicRole.INPUT).toList();

@@ -5,6 +5,8 @@ import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.kafka.BrokerDefaults;
+import io.freshet.runtime.submit.JobArgs;
+import io.freshet.runtime.submit.PipelineSubmitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ public final class KubernetesManifests {
   public static final String IMAGE = "freshet/freshet-job:0.1.0";
 
   static final String JAR_URI = "local:///opt/flink/usrlib/freshet-job.jar";
-  static final String ENTRY_CLASS = "io.freshet.job.PipelineJobMain";
+  static final String ENTRY_CLASS = PipelineSubmitter.ENTRY_CLASS;
   static final String STATE_BUCKET = "s3://freshet-flink-state";
   static final int KAFKA_NODES = 3;
   static final int MIN_INSYNC = 2;
@@ -276,7 +278,7 @@ public final class KubernetesManifests {
                   "entryClass",
                   ENTRY_CLASS,
                   "args",
-                  List.of("--pipeline", p.name(), "--bootstrap-servers", BOOTSTRAP_SERVERS),
+                  JobArgs.of(p.name(), BOOTSTRAP_SERVERS).toList(),
                   "parallelism",
                   Math.min(INITIAL_PARALLELISM, maxParallelism),
                   "upgradeMode",

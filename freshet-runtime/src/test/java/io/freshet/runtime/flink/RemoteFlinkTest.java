@@ -1,0 +1,97 @@
+package io.freshet.runtime.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link RemoteFlink} against a real Flink REST endpoint (a MiniCluster's, started here): a job
+ * found by its name, a name with no job reported as not submitted with the command that submits it,
+ * and a JobManager that does not answer refused or reported, naming its address.
+ */
+class RemoteFlinkTest {
+  private static final String JOB = "tiny-pipeline";
+
+  @TempDir Path dir;
+
+  @Test
+  void readsTheJobsOfAClusterByNameThroughItsRestApi() throws Exception {
+    FlinkSettings settings =
+        new FlinkSettings(
+            1, Duration.ofMinutes(10), dir.resolve("checkpoints"), StateBackendKind.HEAP);
+    EmbeddedFlink cluster = EmbeddedFlink.start(settings, 1, ManagedMemory.DEFAULT, 0);
+    try {
+      // Given a cluster running one job under a known name
+      cluster.submit(
+          new FlinkJobSpec(
+              JOB,
+              env ->
+                  env.fromSource(
+                          new DataGeneratorSource<>(
+                              i -> i, Long.MAX_VALUE, RateLimiterStrategy.perSecond(1), Types.LONG),
+                          WatermarkStrategy.noWatermarks(),
+                          "numbers")
+                      .sinkTo(new DiscardingSink<>())));
+      String jobManager = "localhost:" + cluster.restAddress().getPort();
+
+      // When the platform connects to its REST API
+      RemoteFlink remote = RemoteFlink.connect(jobManager);
+
+      // Then the job is found by name, RUNNING once it runs, and only it
+      assertThat(remote.overview().taskManagers()).isEqualTo(1);
+      assertThat(remote.restAddress().toString()).isEqualTo("http://" + jobManager + "/");
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> remote.jobStatuses().get(JOB) == JobStatus.RUNNING);
+      assertThat(remote.jobStatuses()).containsOnlyKeys(JOB);
+      // and a pipeline without a job says so, with the command that submits it
+      assertThat(remote.jobStatuses()).doesNotContainKey("absent-pipeline");
+      assertThat(remote.missingJob("absent-pipeline"))
+          .isEqualTo(
+              new FlinkCluster.MissingJob(
+                  "NOT_SUBMITTED",
+                  "no job named 'absent-pipeline' on the Flink cluster at "
+                      + jobManager
+                      + "; submit it with: freshet submit absent-pipeline --jobmanager "
+                      + jobManager));
+
+      // When the cluster goes away, reading it fails naming its address, not with stale RUNNING
+      cluster.close();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThatThrownBy(remote::jobStatuses)
+                      .isInstanceOf(FlinkUnavailableException.class)
+                      .hasMessageContaining("http://" + jobManager + "/"));
+    } finally {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void aJobManagerThatDoesNotAnswerIsRefusedNamingItsAddress() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String jobManager = "localhost:" + port;
+    assertThatThrownBy(() -> RemoteFlink.connect(jobManager))
+        .isInstanceOf(FlinkUnavailableException.class)
+        .hasMessageStartingWith(
+            "The Flink JobManager at " + jobManager + " (--jobmanager) does not answer");
+  }
+}

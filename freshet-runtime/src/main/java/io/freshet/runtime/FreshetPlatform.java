@@ -33,6 +33,7 @@ import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.runtime.kafka.TopicProvisioner;
 import io.freshet.runtime.metrics.CheckpointStateCollector;
+import io.freshet.runtime.metrics.FlinkRestMetricsCollector;
 import io.freshet.runtime.metrics.KafkaMetricsCollector;
 import io.freshet.runtime.metrics.MetricsRoutes;
 import io.freshet.runtime.metrics.PipelineGauges;
@@ -246,6 +247,13 @@ public final class FreshetPlatform implements AutoCloseable {
     CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());
     registry.register(stateSizes);
     started.push(() -> registry.unregister(stateSizes));
+    if (remote.isPresent()) {
+      // The in-process reporter sees only a MiniCluster's metrics; a cluster's come over REST.
+      FlinkRestMetricsCollector clusterMetrics =
+          new FlinkRestMetricsCollector(remote.get().restAddress());
+      registry.register(clusterMetrics);
+      started.push(() -> registry.unregister(clusterMetrics));
+    }
 
     for (FreshetPipeline pipeline : pipelines.pipelines()) {
       ApiContext apiContext =

@@ -316,7 +316,11 @@ public final class FreshetPlatform implements AutoCloseable {
                 + job
                 + Optional.ofNullable(found.get(job))
                     .map(s -> " " + s + " on the cluster")
-                    .orElse(" " + remote.get().missingJob(job).detail()));
+                    .orElseGet(
+                        () -> {
+                          FlinkCluster.MissingJob missing = remote.get().missingJob(job);
+                          return " " + missing.state() + ": " + missing.detail();
+                        }));
       }
     }
     resumed.forEach(

@@ -313,7 +313,8 @@ public final class FreshetConfig {
     }
     port(problems, "--http-port", httpPort);
     port(problems, "--flink-port", flinkPort);
-    if (httpPort != 0 && httpPort == flinkPort) {
+    // With --jobmanager no MiniCluster binds --flink-port.
+    if (jobManager.isEmpty() && httpPort != 0 && httpPort == flinkPort) {
       problems.add("--http-port and --flink-port must differ, both are " + httpPort);
     }
     if (embeddedKafka() && !kafkaConfig.isEmpty()) {

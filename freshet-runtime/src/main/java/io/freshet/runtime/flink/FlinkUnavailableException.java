@@ -7,8 +7,4 @@ public final class FlinkUnavailableException extends RuntimeException {
   public FlinkUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
-
-  public FlinkUnavailableException(String message) {
-    super(message);
-  }
 }

@@ -46,7 +46,7 @@ public final class RemoteFlink implements FlinkCluster {
       Map<String, JobStatus> statuses, Optional<FlinkUnavailableException> failure) {}
 
   /** One job of {@code /jobs/overview}. */
-  private record Job(String name, JobStatus status, long startTime) {}
+  record Job(String name, JobStatus status, long startTime) {}
 
   /** What {@code GET /overview} says about the cluster, for the start-up banner. */
   public record Overview(String flinkVersion, int taskManagers, int slots) {}
@@ -77,7 +77,7 @@ public final class RemoteFlink implements FlinkCluster {
               + rest
               + "overview): "
               + reason(e)
-              + ". Start the cluster (freshet cluster up) or give the address of its REST port.",
+              + ". Start the Flink cluster, or give the address of its JobManager's REST port.",
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -102,7 +102,9 @@ public final class RemoteFlink implements FlinkCluster {
   public Map<String, JobStatus> jobStatuses() {
     Read read = statuses.get();
     if (read.failure().isPresent()) {
-      throw read.failure().get();
+      // A new exception per caller: the cached one's stack trace is the reader's, not theirs.
+      FlinkUnavailableException failure = read.failure().get();
+      throw new FlinkUnavailableException(failure.getMessage(), failure.getCause());
     }
     return read.statuses();
   }
@@ -138,7 +140,8 @@ public final class RemoteFlink implements FlinkCluster {
     return new Read(Collections.unmodifiableMap(read), Optional.empty());
   }
 
-  private static Job preferred(Job a, Job b) {
+  /** Of two jobs of one name, the one that stands for the pipeline. */
+  static Job preferred(Job a, Job b) {
     return Collections.max(
         List.of(a, b),
         Comparator.comparing((Job j) -> !j.status().isGloballyTerminalState())

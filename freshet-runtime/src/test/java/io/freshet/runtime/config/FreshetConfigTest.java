@@ -120,6 +120,17 @@ class FreshetConfigTest {
   }
 
   @Test
+  void withAJobManagerTheHttpPortMayBeTheFlinkPortNoMiniClusterBinds() {
+    FreshetConfig remote =
+        d.toBuilder()
+            .jobManager("jm-1:8081")
+            .bootstrapServers("kafka-1:9092")
+            .httpPort(8081)
+            .build();
+    assertThat(remote.validate("jdbc:postgresql://db/freshet")).isSameAs(remote);
+  }
+
+  @Test
   void aJobManagerThatIsNotHostAndPortIsNamed() {
     FreshetConfig remote =
         d.toBuilder().jobManager("http://jm-1:8081/").bootstrapServers("kafka-1:9092").build();

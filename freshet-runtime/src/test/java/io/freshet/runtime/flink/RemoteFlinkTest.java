@@ -165,6 +165,19 @@ class RemoteFlinkTest {
   }
 
   @Test
+  void ofTwoJobsOfOneNameTheUnfinishedOneThenTheNewestStandsForThePipeline() {
+    RemoteFlink.Job cancelled = new RemoteFlink.Job(JOB, JobStatus.CANCELED, 2_000);
+    RemoteFlink.Job running = new RemoteFlink.Job(JOB, JobStatus.RUNNING, 1_000);
+    RemoteFlink.Job failedLater = new RemoteFlink.Job(JOB, JobStatus.FAILED, 3_000);
+    // A resubmitted job runs while the cancelled one stays in the history, newer or not.
+    assertThat(RemoteFlink.preferred(cancelled, running)).isEqualTo(running);
+    assertThat(RemoteFlink.preferred(running, failedLater)).isEqualTo(running);
+    // Of finished ones, the newest tells what happened last.
+    assertThat(RemoteFlink.preferred(failedLater, cancelled)).isEqualTo(failedLater);
+    assertThat(RemoteFlink.preferred(cancelled, failedLater)).isEqualTo(failedLater);
+  }
+
+  @Test
   void aJobManagerThatDoesNotAnswerIsRefusedNamingItsAddress() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

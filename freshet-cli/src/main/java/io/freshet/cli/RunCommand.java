@@ -29,8 +29,9 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     modelTransformer = PipelineOptions.class,
     description =
-        "Start Kafka (embedded KRaft broker unless --bootstrap-servers), the Flink pipelines,"
-            + " the HTTP API and demo traffic, in one process. Stops cleanly on Ctrl-C/SIGTERM.")
+        "Start Kafka (embedded KRaft broker unless --bootstrap-servers), the Flink pipelines"
+            + " (embedded, unless --jobmanager names a cluster running them), the HTTP API and"
+            + " demo traffic, in one process. Stops cleanly on Ctrl-C/SIGTERM.")
 public final class RunCommand implements Callable<Integer> {
   private static final FreshetConfig DEFAULTS = FreshetConfig.defaults();
 

@@ -3,6 +3,7 @@ package io.freshet.cli;
 import io.freshet.pipelines.plugin.PipelineSettings;
 import io.freshet.runtime.FreshetPlatform;
 import io.freshet.runtime.config.FreshetConfig;
+import io.freshet.runtime.flink.FlinkUnavailableException;
 import io.freshet.runtime.flink.ManagedMemory;
 import io.freshet.runtime.flink.StateBackendKind;
 import io.freshet.serving.ServingStore;
@@ -28,8 +29,9 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     modelTransformer = PipelineOptions.class,
     description =
-        "Start Kafka (embedded KRaft broker unless --bootstrap-servers), the Flink pipelines,"
-            + " the HTTP API and demo traffic, in one process. Stops cleanly on Ctrl-C/SIGTERM.")
+        "Start Kafka (embedded KRaft broker unless --bootstrap-servers), the Flink pipelines"
+            + " (embedded, unless --jobmanager names a cluster running them), the HTTP API and"
+            + " demo traffic, in one process. Stops cleanly on Ctrl-C/SIGTERM.")
 public final class RunCommand implements Callable<Integer> {
   private static final FreshetConfig DEFAULTS = FreshetConfig.defaults();
 
@@ -51,6 +53,15 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT[,...]",
       description = "Use this external Kafka cluster instead of the embedded broker.")
   String bootstrapServers;
+
+  @Option(
+      names = "--jobmanager",
+      paramLabel = "HOST:PORT",
+      description =
+          "REST address of a Flink session cluster's JobManager (e.g. localhost:8081) whose jobs,"
+              + " submitted with 'freshet submit', this instance serves: no embedded Flink, nothing"
+              + " submitted. Needs --bootstrap-servers and a PostgreSQL --store.")
+  String jobManager;
 
   @Mixin KafkaConfigOption kafkaConfig = new KafkaConfigOption();
 
@@ -174,6 +185,7 @@ public final class RunCommand implements Callable<Integer> {
         FreshetConfig.builder()
             .dataDir(dataDir)
             .bootstrapServers(bootstrapServers)
+            .jobManager(jobManager)
             .kafkaConfig(kafkaConfig.properties())
             .kafkaPort(kafkaPort)
             .controllerPort(controllerPort)
@@ -201,8 +213,9 @@ public final class RunCommand implements Callable<Integer> {
     FreshetConfig config;
     String storeUrl;
     try {
-      config = config().validate();
-      storeUrl = store == null ? ServingStore.defaultUrl(config.dataDir()) : store;
+      FreshetConfig described = config();
+      storeUrl = store == null ? ServingStore.defaultUrl(described.dataDir()) : store;
+      config = described.validate(storeUrl);
       SqlDialect.forUrl(storeUrl);
     } catch (IllegalArgumentException | TypeConversionException e) {
       // Both an InvalidConfigException and an unsupported store URL are IllegalArgumentExceptions.
@@ -211,7 +224,14 @@ public final class RunCommand implements Callable<Integer> {
     }
     System.setProperty("freshet.log.dir", config.dataDir().resolve("logs").toString());
     CountDownLatch stopped = new CountDownLatch(1);
-    FreshetPlatform platform = FreshetPlatform.start(config, storeUrl, System.out::println);
+    FreshetPlatform platform;
+    try {
+      platform = FreshetPlatform.start(config, storeUrl, System.out::println);
+    } catch (FlinkUnavailableException e) {
+      // An unreachable --jobmanager: what to do is in the message, a stack trace adds nothing.
+      System.err.println(e.getMessage());
+      return 1;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

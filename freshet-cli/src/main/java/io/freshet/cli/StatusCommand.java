@@ -69,6 +69,9 @@ public final class StatusCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The state of a pipeline whose job is not on the cluster {@code run --jobmanager} reads. */
+  private static final String NOT_SUBMITTED = "NOT_SUBMITTED";
+
   /** The status as a plain-text table. */
   static String render(String url, JsonNode s) {
     StringBuilder b = new StringBuilder();
@@ -80,7 +83,7 @@ public final class StatusCommand implements Callable<Integer> {
     b.append(
         String.format(
             Locale.ROOT,
-            "%-20s %-10s %10s %12s %8s %8s %16s %16s %12s %10s%n",
+            "%-20s %-13s %10s %12s %8s %8s %16s %16s %12s %10s%n",
             "PIPELINE",
             "STATE",
             "IN/s",
@@ -92,12 +95,14 @@ public final class StatusCommand implements Callable<Integer> {
             "LAST CKPT",
             "WM LAG"));
     long declined = 0;
+    boolean notSubmitted = false;
     for (JsonNode p : s.path("pipelines")) {
       declined += p.path("checkpoints_declined_starting").asLong();
+      notSubmitted |= NOT_SUBMITTED.equals(p.path("state").asText());
       b.append(
           String.format(
               Locale.ROOT,
-              "%-20s %-10s %10.1f %12d %8d %8d %16s %16d %12s %10s%n",
+              "%-20s %-13s %10.1f %12d %8d %8d %16s %16d %12s %10s%n",
               p.path("name").asText(),
               p.path("state").asText(),
               p.path("throughput_per_second").asDouble(),
@@ -117,6 +122,12 @@ public final class StatusCommand implements Callable<Integer> {
       b.append(
           "DECLINED@START: checkpoints Flink declined while a job's tasks were not all running"
               + " (start, restart, stop); not failures.\n");
+    }
+    if (notSubmitted) {
+      // Against a cluster (run --jobmanager) the platform submits nothing: say who does.
+      b.append(
+          "NOT_SUBMITTED: the Flink cluster has no job of that name; submit it with 'freshet"
+              + " submit PIPELINE --jobmanager HOST:PORT' (/api/health names the address).\n");
     }
     b.append(
         String.format(

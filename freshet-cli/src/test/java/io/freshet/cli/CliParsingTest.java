@@ -82,6 +82,16 @@ class CliParsingTest {
   }
 
   @Test
+  void jobManagerReachesTheConfigurationAndIsNoneByDefault() {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs();
+    assertThat(run.config().jobManager()).isEmpty();
+    new CommandLine(run)
+        .parseArgs("--jobmanager", "jm-1:8081", "--bootstrap-servers", "kafka-1:9092");
+    assertThat(run.config().jobManager()).contains("jm-1:8081");
+  }
+
+  @Test
   void latencySlaOverridesOnePipelineAndKeepsTheOtherDefaults() {
     RunCommand run = new RunCommand();
     new CommandLine(run).parseArgs("--latency-sla", "fraud-detection=250ms");

@@ -73,4 +73,23 @@ class StatusCommandTest {
     assertThat(lines[3]).isEmpty();
     assertThat(lines[4]).startsWith("CONSUMER GROUP");
   }
+
+  @Test
+  void aPipelineNotSubmittedToTheClusterSaysHowToSubmitIt() throws Exception {
+    // Given one pipeline running on the cluster and one with no job there
+    String status =
+        """
+        {"status": "STARTING", "pipelines": [
+          {"name": "fraud-detection", "state": "RUNNING", "checkpoints_completed": 2},
+          {"name": "iot-monitoring", "state": "NOT_SUBMITTED"}], "consumer_lag": []}
+        """;
+
+    // When it is rendered, Then the state fits its column and a line says what to do
+    String[] lines = StatusCommand.render("http://x", JSON.readTree(status)).split("\n");
+    assertThat(lines[3].trim().split("\\s{2,}")[1]).isEqualTo("NOT_SUBMITTED");
+    assertThat(lines[4])
+        .isEqualTo(
+            "NOT_SUBMITTED: the Flink cluster has no job of that name; submit it with 'freshet"
+                + " submit PIPELINE --jobmanager HOST:PORT' (/api/health names the address).");
+  }
 }

@@ -20,8 +20,11 @@ import io.freshet.runtime.config.InstanceId;
 import io.freshet.runtime.deadletter.DeadLetterRoutes;
 import io.freshet.runtime.demo.PacedProducer;
 import io.freshet.runtime.flink.EmbeddedFlink;
+import io.freshet.runtime.flink.FlinkCluster;
 import io.freshet.runtime.flink.FlinkJobSpec;
 import io.freshet.runtime.flink.FlinkSettings;
+import io.freshet.runtime.flink.FlinkUnavailableException;
+import io.freshet.runtime.flink.RemoteFlink;
 import io.freshet.runtime.http.AccessGuard;
 import io.freshet.runtime.http.ComponentHealth;
 import io.freshet.runtime.http.HealthReport;
@@ -30,6 +33,7 @@ import io.freshet.runtime.kafka.EmbeddedKafkaBroker;
 import io.freshet.runtime.kafka.EmbeddedKafkaConfig;
 import io.freshet.runtime.kafka.TopicProvisioner;
 import io.freshet.runtime.metrics.CheckpointStateCollector;
+import io.freshet.runtime.metrics.FlinkRestMetricsCollector;
 import io.freshet.runtime.metrics.KafkaMetricsCollector;
 import io.freshet.runtime.metrics.MetricsRoutes;
 import io.freshet.runtime.metrics.PipelineGauges;
@@ -63,8 +67,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of {@code freshet run} in one process: the Kafka broker (embedded or external), the
- * topics, the Flink MiniCluster with the selected pipelines, the HTTP API and the demo traffic.
- * Everything pipeline-specific comes from the pipelines' declarations ({@link FreshetPipeline}).
+ * topics, the Flink MiniCluster with the selected pipelines (or, with {@code --jobmanager}, a
+ * session cluster's jobs, found by name), the HTTP API and the demo traffic. Everything
+ * pipeline-specific comes from the pipelines' declarations ({@link FreshetPipeline}).
  */
 public final class FreshetPlatform implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FreshetPlatform.class);
@@ -85,7 +90,7 @@ public final class FreshetPlatform implements AutoCloseable {
   private volatile String bootstrapServers;
   private volatile KafkaConnection kafka;
   private volatile Admin admin;
-  private volatile EmbeddedFlink flink;
+  private volatile FlinkCluster flink;
   private volatile ServingStore store;
   private volatile TransactionalAppender commands;
   private HttpServer http;
@@ -109,7 +114,7 @@ public final class FreshetPlatform implements AutoCloseable {
    */
   public static FreshetPlatform start(
       FreshetConfig config, String storeUrl, Consumer<String> console) throws Exception {
-    FreshetPlatform platform = new FreshetPlatform(config.validate(), storeUrl);
+    FreshetPlatform platform = new FreshetPlatform(config.validate(storeUrl), storeUrl);
     try {
       platform.startAll(console);
       return platform;
@@ -121,6 +126,9 @@ public final class FreshetPlatform implements AutoCloseable {
 
   private void startAll(Consumer<String> console) throws Exception {
     long begin = System.nanoTime();
+    // Before anything binds a port: a JobManager that does not answer is a typo or a cluster not
+    // up, and the user should hear so at once rather than find every job NOT_SUBMITTED.
+    Optional<RemoteFlink> remote = config.jobManager().map(RemoteFlink::connect);
     Files.createDirectories(config.dataDir());
     PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
     StatusService status = new StatusService(this::health, registry);
@@ -205,20 +213,6 @@ public final class FreshetPlatform implements AutoCloseable {
           openedStore.close();
         });
 
-    flink =
-        EmbeddedFlink.start(
-            new FlinkSettings(
-                config.parallelism(),
-                config.checkpointInterval(),
-                config.checkpointDir(),
-                config.stateBackend()),
-            pipelines.pipelines().size(),
-            config.managedMemory(),
-            config.flinkPort());
-    started.push(flink);
-    CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());
-    registry.register(stateSizes);
-    started.push(() -> registry.unregister(stateSizes));
     PipelineContext context =
         new PipelineContext(
             connection,
@@ -228,10 +222,37 @@ public final class FreshetPlatform implements AutoCloseable {
             config.sourceIdleness(),
             config.settings());
     Map<String, Optional<Path>> resumed = new LinkedHashMap<>();
-    for (FreshetPipeline pipeline : pipelines.pipelines()) {
-      resumed.put(
-          pipeline.name(),
-          flink.submit(new FlinkJobSpec(pipeline.name(), env -> pipeline.wire(env, context))));
+    if (remote.isPresent()) {
+      flink = remote.get();
+      started.push(remote.get());
+    } else {
+      EmbeddedFlink embedded =
+          EmbeddedFlink.start(
+              new FlinkSettings(
+                  config.parallelism(),
+                  config.checkpointInterval(),
+                  config.checkpointDir(),
+                  config.stateBackend()),
+              pipelines.pipelines().size(),
+              config.managedMemory(),
+              config.flinkPort());
+      flink = embedded;
+      started.push(embedded);
+      for (FreshetPipeline pipeline : pipelines.pipelines()) {
+        resumed.put(
+            pipeline.name(),
+            embedded.submit(new FlinkJobSpec(pipeline.name(), env -> pipeline.wire(env, context))));
+      }
+    }
+    CheckpointStateCollector stateSizes = new CheckpointStateCollector(flink.restAddress());
+    registry.register(stateSizes);
+    started.push(() -> registry.unregister(stateSizes));
+    if (remote.isPresent()) {
+      // The in-process reporter sees only a MiniCluster's metrics; a cluster's come over REST.
+      FlinkRestMetricsCollector clusterMetrics =
+          new FlinkRestMetricsCollector(remote.get().restAddress());
+      registry.register(clusterMetrics);
+      started.push(() -> registry.unregister(clusterMetrics));
     }
 
     for (FreshetPipeline pipeline : pipelines.pipelines()) {
@@ -285,9 +306,23 @@ public final class FreshetPlatform implements AutoCloseable {
             + "; writes and SQL need 'Authorization: Bearer <token>'");
     // Never print a PostgreSQL password given in the URL.
     console.accept("  Store      " + storeUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
-    console.accept(
-        "  Flink      " + flink.restAddress() + " (embedded MiniCluster web UI and REST API)");
+    console.accept("  Flink      " + flink.restAddress() + " (" + flink.description() + ")");
     console.accept("  Data dir   " + config.dataDir().toAbsolutePath());
+    if (remote.isPresent()) {
+      Map<String, JobStatus> found = remote.get().jobStatuses();
+      for (String job : pipelines.names()) {
+        console.accept(
+            "  Job        "
+                + job
+                + Optional.ofNullable(found.get(job))
+                    .map(s -> " " + s + " on the cluster")
+                    .orElseGet(
+                        () -> {
+                          FlinkCluster.MissingJob missing = remote.get().missingJob(job);
+                          return " " + missing.state() + ": " + missing.detail();
+                        }));
+      }
+    }
     resumed.forEach(
         (job, from) ->
             console.accept(
@@ -306,7 +341,7 @@ public final class FreshetPlatform implements AutoCloseable {
 
   /** Flink's web UI, once the cluster runs. */
   private Optional<URI> flinkUi() {
-    EmbeddedFlink current = flink;
+    FlinkCluster current = flink;
     if (current == null) {
       return Optional.empty();
     }
@@ -333,8 +368,18 @@ public final class FreshetPlatform implements AutoCloseable {
   }
 
   private boolean isRunning(String job) {
-    EmbeddedFlink currentFlink = flink;
-    return currentFlink != null && currentFlink.jobStatuses().get(job) == JobStatus.RUNNING;
+    FlinkCluster currentFlink = flink;
+    if (currentFlink == null) {
+      return false;
+    }
+    try {
+      return currentFlink.jobStatuses().get(job) == JobStatus.RUNNING;
+    } catch (FlinkUnavailableException e) {
+      // A cluster that cannot tell is not known to run the job: the API answers 503, and the
+      // health check reports why.
+      LOG.debug("Job {} counts as not running", job, e);
+      return false;
+    }
   }
 
   /** The current health of the broker and every job. */
@@ -352,17 +397,33 @@ public final class FreshetPlatform implements AutoCloseable {
         components.put("kafka", ComponentHealth.down("DOWN", e.toString()));
       }
     }
-    EmbeddedFlink currentFlink = flink;
-    Map<String, JobStatus> statuses = currentFlink == null ? Map.of() : currentFlink.jobStatuses();
+    FlinkCluster currentFlink = flink;
+    Map<String, JobStatus> statuses = Map.of();
+    Optional<String> unavailable = Optional.empty();
+    if (currentFlink != null) {
+      try {
+        statuses = currentFlink.jobStatuses();
+      } catch (FlinkUnavailableException e) {
+        unavailable = Optional.of(e.getMessage());
+      }
+    }
     for (String job : pipelines.names()) {
       JobStatus status = statuses.get(job);
-      components.put(
-          "job:" + job,
-          status == null
-              ? ComponentHealth.down("STARTING", "not submitted yet")
-              : status == JobStatus.RUNNING
-                  ? ComponentHealth.up(status.name(), "Flink job running")
-                  : ComponentHealth.down(status.name(), "Flink job not running"));
+      ComponentHealth health;
+      if (unavailable.isPresent()) {
+        health = ComponentHealth.down("UNKNOWN", unavailable.get());
+      } else if (status == null) {
+        FlinkCluster.MissingJob missing =
+            currentFlink == null
+                ? new FlinkCluster.MissingJob("STARTING", "not submitted yet")
+                : currentFlink.missingJob(job);
+        health = ComponentHealth.down(missing.state(), missing.detail());
+      } else if (status == JobStatus.RUNNING) {
+        health = ComponentHealth.up(status.name(), "Flink job running");
+      } else {
+        health = ComponentHealth.down(status.name(), "Flink job not running");
+      }
+      components.put("job:" + job, health);
     }
     return HealthReport.of(components);
   }

@@ -29,6 +29,7 @@ public final class FreshetConfig {
   private final Path dataDir;
   private final Optional<String> bootstrapServers;
   private final Map<String, String> kafkaConfig;
+  private final Optional<String> jobManager;
   private final int kafkaPort;
   private final int controllerPort;
   private final String httpHost;
@@ -52,6 +53,7 @@ public final class FreshetConfig {
     this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
     this.bootstrapServers = Objects.requireNonNull(b.bootstrapServers, "bootstrapServers");
     this.kafkaConfig = Map.copyOf(b.kafkaConfig);
+    this.jobManager = Objects.requireNonNull(b.jobManager, "jobManager");
     this.kafkaPort = b.kafkaPort;
     this.controllerPort = b.controllerPort;
     this.httpHost = Objects.requireNonNull(b.httpHost, "httpHost");
@@ -88,6 +90,7 @@ public final class FreshetConfig {
     b.dataDir = dataDir;
     b.bootstrapServers = bootstrapServers;
     b.kafkaConfig = new LinkedHashMap<>(kafkaConfig);
+    b.jobManager = jobManager;
     b.kafkaPort = kafkaPort;
     b.controllerPort = controllerPort;
     b.httpHost = httpHost;
@@ -125,6 +128,14 @@ public final class FreshetConfig {
    */
   public Map<String, String> kafkaConfig() {
     return kafkaConfig;
+  }
+
+  /**
+   * The REST address ({@code HOST:PORT}) of a Flink session cluster's JobManager the pipelines'
+   * jobs were submitted to, or empty to run them in an embedded MiniCluster.
+   */
+  public Optional<String> jobManager() {
+    return jobManager;
   }
 
   /** The embedded broker's client port. */
@@ -260,10 +271,50 @@ public final class FreshetConfig {
    * @throws InvalidConfigException naming each bad setting and what is allowed
    */
   public FreshetConfig validate() {
+    return validate(Optional.empty());
+  }
+
+  /**
+   * Like {@link #validate()}, and checks that the serving store at {@code storeUrl} suits where the
+   * jobs run: with {@code --jobmanager} their sinks write from the cluster's TaskManagers, so a
+   * DuckDB file, which one process holds, cannot be it.
+   *
+   * @throws InvalidConfigException naming each bad setting and what is allowed
+   */
+  public FreshetConfig validate(String storeUrl) {
+    return validate(Optional.of(storeUrl));
+  }
+
+  private FreshetConfig validate(Optional<String> storeUrl) {
     List<String> problems = new ArrayList<>();
+    if (jobManager.isPresent()) {
+      if (!jobManager.get().trim().matches("[^:/\\s]+:\\d{1,5}")) {
+        problems.add(
+            "--jobmanager '"
+                + jobManager.get()
+                + "' is not HOST:PORT of the JobManager's REST API (e.g. localhost:8081)");
+      }
+      if (embeddedKafka()) {
+        problems.add(
+            "--jobmanager needs --bootstrap-servers: the cluster's jobs read and write that Kafka,"
+                + " and cannot reach a broker embedded in this process");
+      }
+      storeUrl
+          .filter(url -> url.startsWith("jdbc:duckdb:"))
+          .ifPresent(
+              url ->
+                  problems.add(
+                      "--jobmanager needs a serving store the cluster's TaskManagers can write"
+                          + " too, and a DuckDB file ("
+                          + url
+                          + ") is held by one process: pass --store"
+                          + " jdbc:postgresql://HOST:PORT/DB?user=...&password=..., the one the"
+                          + " jobs were submitted with"));
+    }
     port(problems, "--http-port", httpPort);
     port(problems, "--flink-port", flinkPort);
-    if (httpPort != 0 && httpPort == flinkPort) {
+    // With --jobmanager no MiniCluster binds --flink-port.
+    if (jobManager.isEmpty() && httpPort != 0 && httpPort == flinkPort) {
       problems.add("--http-port and --flink-port must differ, both are " + httpPort);
     }
     if (embeddedKafka() && !kafkaConfig.isEmpty()) {
@@ -364,6 +415,7 @@ public final class FreshetConfig {
     private Path dataDir = Path.of("freshet-data");
     private Optional<String> bootstrapServers = Optional.empty();
     private Map<String, String> kafkaConfig = new LinkedHashMap<>();
+    private Optional<String> jobManager = Optional.empty();
     private int kafkaPort = 9092;
     private int controllerPort = 9093;
     private String httpHost = DEFAULT_HTTP_HOST;
@@ -399,6 +451,12 @@ public final class FreshetConfig {
     /** Client properties for every Kafka client (TLS, SASL). */
     public Builder kafkaConfig(Map<String, String> value) {
       kafkaConfig = new LinkedHashMap<>(value);
+      return this;
+    }
+
+    /** A Flink session cluster's JobManager, {@code HOST:PORT}; blank or null means embedded. */
+    public Builder jobManager(String value) {
+      jobManager = Optional.ofNullable(value).filter(s -> !s.isBlank());
       return this;
     }
 

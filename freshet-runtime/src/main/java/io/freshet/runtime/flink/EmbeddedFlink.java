@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * A Flink MiniCluster inside the Freshet process that runs jobs resuming from their latest
  * completed checkpoint.
  */
-public final class EmbeddedFlink implements AutoCloseable {
+public final class EmbeddedFlink implements FlinkCluster {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlink.class);
 
   private static final String PEKKO_TICK = "pekko.scheduler.tick-duration";
@@ -204,8 +204,20 @@ public final class EmbeddedFlink implements AutoCloseable {
    * Status of every submitted job by name, at most {@link #STATUS_MAX_AGE} old: cheap enough for a
    * request path, however many threads ask.
    */
+  @Override
   public Map<String, JobStatus> jobStatuses() {
     return statuses.get();
+  }
+
+  /** A pipeline is submitted right after the cluster starts; until then it is starting. */
+  @Override
+  public MissingJob missingJob(String pipeline) {
+    return new MissingJob("STARTING", "not submitted yet");
+  }
+
+  @Override
+  public String description() {
+    return "embedded MiniCluster web UI and REST API";
   }
 
   private Map<String, JobStatus> readJobStatuses() {
@@ -243,6 +255,7 @@ public final class EmbeddedFlink implements AutoCloseable {
   }
 
   /** The MiniCluster's REST endpoint (Flink's own API). */
+  @Override
   public URI restAddress() throws Exception {
     return cluster.getRestAddress().get(10, TimeUnit.SECONDS);
   }

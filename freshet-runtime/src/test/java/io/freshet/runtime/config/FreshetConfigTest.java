@@ -90,4 +90,57 @@ class FreshetConfigTest {
                     .containsExactly(
                         "--http-host 'no-such-host.invalid' is not a known host or address"));
   }
+
+  @Test
+  void aJobManagerNeedsExternalKafkaAndAStoreTheClusterCanWrite() {
+    FreshetConfig remote = d.toBuilder().jobManager("localhost:8081").build();
+    assertThatThrownBy(() -> remote.validate("jdbc:duckdb:freshet-data/serving.duckdb"))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "--jobmanager needs --bootstrap-servers: the cluster's jobs read and write"
+                            + " that Kafka, and cannot reach a broker embedded in this process",
+                        "--jobmanager needs a serving store the cluster's TaskManagers can write"
+                            + " too, and a DuckDB file (jdbc:duckdb:freshet-data/serving.duckdb)"
+                            + " is held by one process: pass --store"
+                            + " jdbc:postgresql://HOST:PORT/DB?user=...&password=..., the one the"
+                            + " jobs were submitted with"));
+  }
+
+  @Test
+  void aJobManagerWithExternalKafkaAndPostgresqlIsValid() {
+    FreshetConfig remote =
+        d.toBuilder().jobManager("jm-1:8081").bootstrapServers("kafka-1:9092").build();
+    assertThat(remote.validate("jdbc:postgresql://db:5432/freshet?user=freshet").jobManager())
+        .contains("jm-1:8081");
+    // Without --jobmanager, DuckDB stays the default it always was.
+    assertThat(d.validate("jdbc:duckdb:freshet-data/serving.duckdb").jobManager()).isEmpty();
+  }
+
+  @Test
+  void withAJobManagerTheHttpPortMayBeTheFlinkPortNoMiniClusterBinds() {
+    FreshetConfig remote =
+        d.toBuilder()
+            .jobManager("jm-1:8081")
+            .bootstrapServers("kafka-1:9092")
+            .httpPort(8081)
+            .build();
+    assertThat(remote.validate("jdbc:postgresql://db/freshet")).isSameAs(remote);
+  }
+
+  @Test
+  void aJobManagerThatIsNotHostAndPortIsNamed() {
+    FreshetConfig remote =
+        d.toBuilder().jobManager("http://jm-1:8081/").bootstrapServers("kafka-1:9092").build();
+    assertThatThrownBy(() -> remote.validate("jdbc:postgresql://db/freshet"))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "--jobmanager 'http://jm-1:8081/' is not HOST:PORT of the JobManager's"
+                            + " REST API (e.g. localhost:8081)"));
+  }
 }

@@ -72,6 +72,21 @@ public record FraudRulesConfig(
         Duration.ofDays(30));
   }
 
+  /** The same thresholds with the velocity rule firing above {@code count} transactions. */
+  public FraudRulesConfig withVelocityMaxCount(int count) {
+    return new FraudRulesConfig(
+        velocityWindow,
+        count,
+        travelWindow,
+        travelMaxKm,
+        amountLookback,
+        amountMinPriors,
+        amountMultiplier,
+        alertSuppression,
+        duplicateWindow,
+        idleTimeout);
+  }
+
   private static void requirePositive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {

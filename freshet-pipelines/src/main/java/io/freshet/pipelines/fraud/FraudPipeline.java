@@ -11,6 +11,8 @@ import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.plugin.IngestStream;
 import io.freshet.pipelines.plugin.PipelineApi;
 import io.freshet.pipelines.plugin.PipelineContext;
+import io.freshet.pipelines.plugin.Setting;
+import io.freshet.pipelines.plugin.Settings;
 import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.serving.ServingTable;
@@ -56,11 +58,28 @@ public final class FraudPipeline implements FreshetPipeline {
     return Duration.ofMillis(100);
   }
 
+  /**
+   * The velocity rule's limit: a tunable, so a bank can tighten it, and an upgrade can change it on
+   * a running job while each customer's history carries over in the savepoint.
+   */
+  public static final Setting<Integer> VELOCITY_MAX_COUNT =
+      Settings.wholeNumber(
+          "velocity-max-count",
+          "N",
+          "The velocity rule alerts when a customer makes more than N transactions in 120 s.",
+          FraudRulesConfig.defaults().velocityMaxCount(),
+          1);
+
+  @Override
+  public List<Setting<?>> settings() {
+    return List.of(VELOCITY_MAX_COUNT);
+  }
+
   @Override
   public void wire(StreamExecutionEnvironment env, PipelineContext context) {
-    new FraudDetectionJob(
-            FraudKafkaIo.create(context), FraudRulesConfig.defaults(), context.naming())
-        .wireInto(env);
+    FraudRulesConfig rules =
+        FraudRulesConfig.defaults().withVelocityMaxCount(context.setting(VELOCITY_MAX_COUNT));
+    new FraudDetectionJob(FraudKafkaIo.create(context), rules, context.naming()).wireInto(env);
   }
 
   /**

@@ -170,6 +170,25 @@ public final class ManagedProcess {
   }
 
   /**
+   * Kills the process with SIGKILL, as a crash or the kernel's OOM killer would, and waits until it
+   * has exited; its pid file stays behind, as after a crash, and {@link #start()} sees through it.
+   *
+   * @return the pid killed
+   * @throws ClusterException if it does not run, or survives the kill
+   */
+  public long kill() throws InterruptedException {
+    ProcessHandle handle =
+        running()
+            .orElseThrow(() -> new ClusterException(name() + " does not run; nothing to kill"));
+    handle.destroyForcibly();
+    if (!awaitGone(handle, System.nanoTime() + KILL_WAIT.toNanos())) {
+      throw new ClusterException(
+          name() + " (pid " + handle.pid() + ") survived SIGKILL for " + KILL_WAIT);
+    }
+    return handle.pid();
+  }
+
+  /**
    * Waits, up to a deadline, for the process to have exited; whether it has. Its command line is no
    * sign: the kernel empties it when the process releases its memory, before it closes its files
    * and sockets, so only an exited process (reaped or a zombie) has let go of its ports and the

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the same set of alert ids ({@code RULE:transaction_id}), none missing, extra or twice, and no
  * dead letters.
  */
-final class FraudOutputCheck {
+public final class FraudOutputCheck {
   /** How many ids of each kind of difference a failure names. */
   private static final int EXAMPLES = 10;
 
@@ -41,7 +41,7 @@ final class FraudOutputCheck {
    *
    * @param expectedVelocity the reference's velocity alerts, in stream order
    */
-  record Checked(
+  public record Checked(
       long decisions,
       Map<FraudRule, Long> alerts,
       List<FraudAlert> velocityAlerts,
@@ -81,7 +81,7 @@ final class FraudOutputCheck {
   }
 
   /** Checks the committed outputs a fraud job wrote under {@code naming}. */
-  static Checked verify(BenchKafka kafka, TopicNaming naming, TransactionStream stream) {
+  public static Checked verify(BenchKafka kafka, TopicNaming naming, TransactionStream stream) {
     Expected expected = Expected.of(stream);
     byte[] actual = new byte[expected.decisions().length];
     Differences decisionDiff = new Differences("decisions");

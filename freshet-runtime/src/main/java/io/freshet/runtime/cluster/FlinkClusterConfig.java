@@ -71,6 +71,10 @@ public final class FlinkClusterConfig {
     o.put("high-availability.zookeeper.quorum", "localhost:" + flink.zooKeeperPort());
     o.put("high-availability.storageDir", flinkDir().resolve("ha").toUri().toString());
     o.put("high-availability.cluster-id", "/freshet-" + cluster.clusterId());
+    // A killed JobManager holds its leadership until its ZooKeeper session expires (60 s by
+    // default); 6 s lets its restart take over soon, and is still 3 of ZooKeeper's 2 s ticks.
+    o.put("high-availability.zookeeper.client.session-timeout", "6 s");
+    o.put("high-availability.zookeeper.client.connection-timeout", "5 s");
     // The one-node ZooKeeper on loopback has no SASL; without this the client logs an error.
     o.put("zookeeper.sasl.disable", "true");
 

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,25 +159,29 @@ public final class KafkaNode {
     }
   }
 
-  /** Fails, naming the port and the process, if another program listens on it. */
+  /**
+   * Fails, naming the port and the process, if another program listens on it. A connection is the
+   * test, not a bind: a process just killed leaves its accepted connections in TIME_WAIT, which
+   * refuse a test bind for a minute although the restarted process binds the port at once.
+   */
   static void checkPortFree(String process, int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getByName(HOST), port), 1_000);
     } catch (IOException e) {
-      throw new ClusterException(
-          "Cannot start "
-              + process
-              + ": port "
-              + port
-              + " on "
-              + HOST
-              + " is in use by another program (is `freshet run`, another Kafka or Flink"
-              + " running?). Stop it, or give the cluster other ports (--base-port,"
-              + " --flink-port, --jobmanager-port, --zookeeper-port; for an existing cluster,"
-              + " in a new --dir).",
-          e);
+      // Nothing accepts on it: free.
+      return;
     }
+    throw new ClusterException(
+        "Cannot start "
+            + process
+            + ": port "
+            + port
+            + " on "
+            + HOST
+            + " is in use by another program (is `freshet run`, another Kafka or Flink"
+            + " running?). Stop it, or give the cluster other ports (--base-port,"
+            + " --flink-port, --jobmanager-port, --zookeeper-port; for an existing cluster,"
+            + " in a new --dir).");
   }
 
   /** {@code DIR/kafka-N/server.properties}. */

@@ -206,7 +206,9 @@ public final class ManagedProcess {
 
   /**
    * Whether the process has exited: no longer alive, or a zombie that its parent has yet to reap
-   * (which {@link ProcessHandle#isAlive()} still counts as alive).
+   * (which {@link ProcessHandle#isAlive()} still counts as alive). A zombie main thread is not
+   * enough: killed, a JVM's main thread turns zombie first and waits there while its other threads
+   * exit, and only the last of them closes the process's sockets and files.
    */
   static boolean exited(ProcessHandle handle) {
     if (!handle.isAlive()) {
@@ -216,17 +218,23 @@ public final class ManagedProcess {
       // Without /proc (macOS) a zombie looks alive; the deadline, then SIGKILL, still bound it.
       return false;
     }
-    Path stat = Path.of("/proc", Long.toString(handle.pid()), "stat");
+    Path status = Path.of("/proc", Long.toString(handle.pid()), "status");
     try {
-      String text = Files.readString(stat, StandardCharsets.US_ASCII);
-      // "pid (command) state ...": the command may hold spaces and parentheses, so from the last
-      // ')'.
-      int state = text.lastIndexOf(')') + 2;
-      return state > 1 && state < text.length() && "ZX".indexOf(text.charAt(state)) >= 0;
+      String state = "";
+      int threads = Integer.MAX_VALUE;
+      for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+        if (line.startsWith("State:")) {
+          state = line.substring("State:".length()).strip();
+        } else if (line.startsWith("Threads:")) {
+          threads = Integer.parseInt(line.substring("Threads:".length()).strip());
+        }
+      }
+      boolean zombie = state.startsWith("Z") || state.startsWith("X");
+      return zombie && threads <= 1;
     } catch (NoSuchFileException e) {
       return true;
-    } catch (IOException e) {
-      throw new ClusterException("Cannot read " + stat + ": " + e, e);
+    } catch (IOException | NumberFormatException e) {
+      throw new ClusterException("Cannot read " + status + ": " + e, e);
     }
   }
 

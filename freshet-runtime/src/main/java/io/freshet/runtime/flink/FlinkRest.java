@@ -101,6 +101,20 @@ public final class FlinkRest {
     return parallelisms;
   }
 
+  /** The TaskManagers that run tasks of the job, by resource id, in name order. */
+  public List<String> taskManagersOf(String jobId) throws InterruptedException {
+    java.util.TreeSet<String> hosts = new java.util.TreeSet<>();
+    for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+      JsonNode managers =
+          get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers")
+              .path("taskmanagers");
+      for (JsonNode tm : managers) {
+        hosts.add(tm.path("taskmanager-id").asText());
+      }
+    }
+    return List.copyOf(hosts);
+  }
+
   /** Completed checkpoints of the job so far. */
   public long completedCheckpoints(String jobId) throws InterruptedException {
     return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();

@@ -4,12 +4,10 @@ import io.freshet.pipelines.plugin.FreshetPipeline;
 import io.freshet.pipelines.plugin.PipelineCatalog;
 import io.freshet.runtime.cluster.ClusterException;
 import io.freshet.runtime.cluster.FlinkDistribution;
-import io.freshet.runtime.flink.FlinkRest;
 import io.freshet.runtime.flink.FlinkRestException;
 import io.freshet.runtime.submit.JobArgs;
 import io.freshet.runtime.submit.PipelineSubmitter;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,20 +46,7 @@ public final class SubmitCommand implements Callable<Integer> {
       completionCandidates = PipelineOptions.Names.class)
   List<String> pipelines;
 
-  @Option(
-      names = "--bootstrap-servers",
-      required = true,
-      paramLabel = "HOST:PORT[,...]",
-      description = "The Kafka cluster the jobs read and write.")
-  String bootstrapServers;
-
-  @Mixin KafkaConfigOption kafkaConfig = new KafkaConfigOption();
-
-  @Option(
-      names = "--jobmanager",
-      paramLabel = "HOST:PORT",
-      description = "The Flink JobManager's REST address (default: ${DEFAULT-VALUE}).")
-  String jobManager = "localhost:8081";
+  @Mixin JobTargetOptions target = new JobTargetOptions();
 
   @Option(
       names = "--from-savepoint",
@@ -78,34 +63,6 @@ public final class SubmitCommand implements Callable<Integer> {
           "The jobs' parallelism, at most the slots free and the input topics' partitions"
               + " (default: ${DEFAULT-VALUE}).")
   int parallelism = DEFAULT_PARALLELISM;
-
-  @Option(
-      names = "--store",
-      paramLabel = "JDBC_URL",
-      description =
-          "Serving store the jobs upsert into: jdbc:postgresql://… (a DuckDB file belongs to one"
-              + " process, so none on a cluster), or none (default).")
-  String store;
-
-  @Option(
-      names = "--topic-prefix",
-      paramLabel = "PREFIX",
-      description = "Prefix of every topic, consumer group and transactional id.")
-  String topicPrefix;
-
-  @Option(
-      names = "--checkpoint-interval",
-      converter = DurationConverter.class,
-      paramLabel = "DURATION",
-      description =
-          "How often the jobs are checkpointed, and so commit their outputs (default: 1s).")
-  Duration checkpointInterval;
-
-  @Option(
-      names = "--timeout",
-      converter = DurationConverter.class,
-      description = "How long each job may take until all its tasks run (default: 2m).")
-  Duration timeout = Duration.ofMinutes(2);
 
   @Override
   public Integer call() throws InterruptedException {
@@ -129,15 +86,7 @@ public final class SubmitCommand implements Callable<Integer> {
     }
     List<PipelineSubmitter.JobRequest> requests = new ArrayList<>();
     for (FreshetPipeline pipeline : chosen) {
-      JobArgs args =
-          new JobArgs(
-              pipeline.name(),
-              bootstrapServers,
-              kafkaConfig.properties(),
-              Optional.ofNullable(topicPrefix),
-              Optional.ofNullable(store),
-              Optional.ofNullable(checkpointInterval),
-              PipelineOptions.arguments(spec, pipeline));
+      JobArgs args = target.args(pipeline, PipelineOptions.arguments(spec, pipeline));
       requests.add(
           new PipelineSubmitter.JobRequest(
               pipeline.name(),
@@ -147,12 +96,11 @@ public final class SubmitCommand implements Callable<Integer> {
     }
     try {
       PipelineSubmitter submitter =
-          new PipelineSubmitter(
-              FlinkRest.of(jobManager), FlinkDistribution.current().existingJobJar());
+          new PipelineSubmitter(target.rest(), FlinkDistribution.current().existingJobJar());
       List<PipelineSubmitter.Submitted> submitted =
           submitter.submit(
               requests,
-              timeout,
+              target.timeout,
               line -> {
                 out.println(line);
                 out.flush();

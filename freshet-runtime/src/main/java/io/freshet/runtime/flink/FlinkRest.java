@@ -192,15 +192,16 @@ public final class FlinkRest {
   }
 
   /**
-   * Stops the job with a savepoint in {@code targetDirectory}, its sources ending their
-   * transactions first, and waits for the savepoint.
+   * Stops the job with a savepoint in {@code targetDirectory} (a URI or path the cluster's
+   * processes reach), its sinks committing their transactions first, and waits for the savepoint.
    *
    * @return the savepoint's path
    */
-  public String stopWithSavepoint(String jobId, Path targetDirectory, Duration deadline)
+  public String stopWithSavepoint(String jobId, Optional<String> targetDirectory, Duration deadline)
       throws InterruptedException {
     ObjectNode body = JSON.createObjectNode();
-    body.put("targetDirectory", targetDirectory.toAbsolutePath().toUri().toString());
+    // Without one, the cluster's execution.checkpointing.savepoint-dir.
+    targetDirectory.ifPresent(dir -> body.put("targetDirectory", dir));
     body.put("drain", false);
     body.put("formatType", "CANONICAL");
     String trigger =

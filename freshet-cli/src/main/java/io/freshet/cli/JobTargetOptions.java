@@ -1,11 +1,21 @@
 package io.freshet.cli;
 
 import io.freshet.pipelines.plugin.FreshetPipeline;
+import io.freshet.pipelines.plugin.PipelineCatalog;
+import io.freshet.pipelines.topic.TopicNaming;
+import io.freshet.runtime.cluster.ClusterException;
 import io.freshet.runtime.flink.FlinkRest;
+import io.freshet.runtime.kafka.TopicProvisioner;
 import io.freshet.runtime.submit.JobArgs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -60,6 +70,27 @@ public final class JobTargetOptions {
   /** The JobManager's REST API. */
   FlinkRest rest() {
     return FlinkRest.of(jobManager);
+  }
+
+  /**
+   * Creates the topics of {@code pipelines} that are missing, under the topic prefix, with three
+   * replicas or one per broker when there are fewer: a job fails on a topic that does not exist.
+   *
+   * @return the topics created
+   */
+  List<String> ensureTopics(List<FreshetPipeline> pipelines) throws InterruptedException {
+    TopicNaming naming =
+        topicPrefix == null ? TopicNaming.PRODUCTION : TopicNaming.prefixed(topicPrefix);
+    Properties props = kafkaConfig.connection(bootstrapServers).clientProperties();
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "freshet-submit");
+    try (Admin admin = Admin.create(props)) {
+      int brokers = admin.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
+      return new TopicProvisioner(admin, (short) Math.min(3, brokers))
+          .ensure(PipelineCatalog.of(pipelines).topics(naming));
+    } catch (ExecutionException | TimeoutException e) {
+      throw new ClusterException(
+          "Cannot create the pipelines' topics on " + bootstrapServers + ": " + e.getMessage(), e);
+    }
   }
 
   /** The job jar's arguments for {@code pipeline} with these settings pairs. */

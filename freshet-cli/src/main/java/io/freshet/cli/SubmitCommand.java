@@ -89,12 +89,16 @@ public final class SubmitCommand implements Callable<Integer> {
       JobArgs args = target.args(pipeline, PipelineOptions.arguments(spec, pipeline));
       requests.add(
           new PipelineSubmitter.JobRequest(
-              pipeline.name(),
+              args.jobName(),
               args.toList(),
               OptionalInt.of(parallelism),
               Optional.ofNullable(fromSavepoint)));
     }
     try {
+      List<String> created = target.ensureTopics(chosen);
+      if (!created.isEmpty()) {
+        out.println("Created topics: " + String.join(", ", created));
+      }
       PipelineSubmitter submitter =
           new PipelineSubmitter(target.rest(), FlinkDistribution.current().existingJobJar());
       List<PipelineSubmitter.Submitted> submitted =

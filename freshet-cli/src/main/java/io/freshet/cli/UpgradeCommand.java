@@ -6,6 +6,7 @@ import io.freshet.runtime.cluster.ClusterException;
 import io.freshet.runtime.cluster.FlinkDistribution;
 import io.freshet.runtime.flink.FlinkRest;
 import io.freshet.runtime.flink.FlinkRestException;
+import io.freshet.runtime.submit.JobArgs;
 import io.freshet.runtime.submit.PipelineSubmitter;
 import io.freshet.runtime.submit.PipelineUpgrader;
 import java.io.PrintWriter;
@@ -75,15 +76,16 @@ public final class UpgradeCommand implements Callable<Integer> {
     }
     try {
       FlinkRest rest = target.rest();
+      JobArgs args = target.args(chosen, PipelineOptions.arguments(spec, chosen));
       int newParallelism =
-          parallelism != null ? parallelism : runningParallelism(rest, chosen.name());
+          parallelism != null ? parallelism : runningParallelism(rest, args.jobName());
       PipelineUpgrader.Upgraded upgraded =
           new PipelineUpgrader(
                   rest, new PipelineSubmitter(rest, FlinkDistribution.current().existingJobJar()))
               .upgrade(
                   new PipelineSubmitter.JobRequest(
-                      chosen.name(),
-                      target.args(chosen, PipelineOptions.arguments(spec, chosen)).toList(),
+                      args.jobName(),
+                      args.toList(),
                       OptionalInt.of(newParallelism),
                       Optional.empty()),
                   Optional.ofNullable(savepointDir),

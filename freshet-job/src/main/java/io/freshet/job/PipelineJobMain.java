@@ -20,7 +20,8 @@ public final class PipelineJobMain {
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(jobConfiguration(arguments));
     arguments.pipeline().wire(env, arguments.context());
-    env.execute(arguments.pipeline().name());
+    // Named as JobArgs.jobName() names it, which is how submit and upgrade find it again.
+    env.execute(arguments.naming().prefix() + arguments.pipeline().name());
   }
 
   /**

@@ -123,7 +123,7 @@ public final class ChaosScenario {
               .submit(
                   List.of(
                       new PipelineSubmitter.JobRequest(
-                          fraud.name(),
+                          args.jobName(),
                           args.toList(),
                           OptionalInt.of(options.parallelism()),
                           Optional.empty())),

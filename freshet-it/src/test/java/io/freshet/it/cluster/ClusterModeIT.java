@@ -9,9 +9,6 @@ import io.freshet.pipelines.topic.TopicDescriptor;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.testkit.kafka.TopicReader;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,33 +40,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./freshet cluster up|status|down} with three Kafka processes: the pipelines' topics come
- * up with three replicas, acknowledged writes survive a {@code kill -9} of a partition's leader and
- * writes go on with two in-sync replicas, {@code up} brings back only the killed broker, and {@code
- * down} stops the three processes and nothing else.
+ * {@code ./freshet cluster up|status|down}, its Kafka half: the pipelines' topics come up with
+ * three replicas, acknowledged writes survive a {@code kill -9} of a partition's leader and writes
+ * go on with two in-sync replicas, {@code up} brings back only the killed broker, and {@code down}
+ * stops the three processes and nothing else.
  */
 class ClusterModeIT {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(60);
   private static final int RECORDS = 1000;
-  private static final int BROKERS = 3;
-  private static final int CONTROLLER_PORT_OFFSET = 100;
+  private static final int BROKERS = ClusterPorts.BROKERS;
+  private static final int CONTROLLER_PORT_OFFSET = ClusterPorts.CONTROLLER_PORT_OFFSET;
+  private static final String FLINK_PROCESSES =
+      "zookeeper, jobmanager, taskmanager-1, taskmanager-2";
 
   @TempDir Path dir;
 
   @Test
   void threeBrokersSurviveTheLossOfALeaderAndComeBackWhole() throws Exception {
-    int basePort = freePortBlock();
-    String bootstrap =
-        IntStream.range(0, BROKERS)
-            .mapToObj(i -> "localhost:" + (basePort + i))
-            .collect(Collectors.joining(","));
+    ClusterPorts ports = ClusterPorts.free();
+    int basePort = ports.basePort();
+    String bootstrap = ports.bootstrapServers();
     try {
-      String up =
-          cli("cluster", "up", "--dir", dir.toString(), "--base-port", Integer.toString(basePort));
+      String up = cli(ports.upArgs(dir));
       assertThat(up)
           .contains("3 brokers, replication factor 3, min.insync.replicas 2")
-          .contains("Started: broker-1, broker-2, broker-3; already running: none")
+          .contains(
+              "Started: broker-1, broker-2, broker-3, "
+                  + FLINK_PROCESSES
+                  + "; already running: none")
           .contains("Kafka: 3 of 3 brokers live;")
           .contains(" 0 under-replicated, 0 offline");
       Map<Integer, Long> pids = pids();
@@ -150,7 +148,12 @@ class ClusterModeIT {
             pids.keySet().stream().filter(id -> id != leader).map(id -> "broker-" + id).toList();
         assertThat(again)
             .contains(
-                "Started: broker-" + leader + "; already running: " + String.join(", ", others))
+                "Started: broker-"
+                    + leader
+                    + "; already running: "
+                    + String.join(", ", others)
+                    + ", "
+                    + FLINK_PROCESSES)
             .contains("Topics: all existed");
         Map<Integer, Long> restarted = pids();
         for (int id : pids.keySet()) {
@@ -204,7 +207,9 @@ class ClusterModeIT {
       assertThat(pids()).isEmpty();
       assertThat(cli("cluster", "down", "--dir", dir.toString()))
           .isEqualTo(
-              "broker-1 was not running\nbroker-2 was not running\nbroker-3 was not running\n");
+              "taskmanager-1 was not running\ntaskmanager-2 was not running\n"
+                  + "jobmanager was not running\nzookeeper was not running\n"
+                  + "broker-1 was not running\nbroker-2 was not running\nbroker-3 was not running\n");
     } finally {
       // Whatever failed above, no broker outlives the test.
       FreshetProcess.runToCompletion(COMMAND_TIMEOUT, "cluster", "down", "--dir", dir.toString());
@@ -305,26 +310,4 @@ class ClusterModeIT {
    * A base port whose three client and three controller ports are free, below the ephemeral range
    * and away from the defaults other tests and a developer's own cluster use.
    */
-  private static int freePortBlock() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 29_000);
-      boolean free =
-          IntStream.range(0, BROKERS)
-              .flatMap(i -> IntStream.of(base + i, base + i + CONTROLLER_PORT_OFFSET))
-              .allMatch(ClusterModeIT::isFree);
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("No free block of ports between 20000 and 29100");
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 }

@@ -63,6 +63,14 @@ public record JobArgs(
         newSettings);
   }
 
+  /**
+   * The job's name: the pipeline's, under the topic prefix when there is one, so that the same
+   * pipeline under two namings (production and a shadow replay, say) runs as two jobs side by side.
+   */
+  public String jobName() {
+    return topicPrefix.orElse("") + pipeline;
+  }
+
   /** The program arguments. */
   public List<String> toList() {
     List<String> args = new ArrayList<>();

@@ -125,7 +125,8 @@ public final class PipelineSubmitter {
   /**
    * One pipeline to submit.
    *
-   * @param pipeline the pipeline's name, which its job is named after
+   * @param pipeline the job's name: the pipeline's, under its topic prefix ({@link
+   *     JobArgs#jobName()})
    * @param arguments the job jar's program arguments for it
    * @param parallelism its parallelism, else the cluster's default
    * @param fromSavepoint the savepoint or retained checkpoint it starts from

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       SizeCommand.class,
       ClusterCommand.class,
-      SubmitCommand.class
+      SubmitCommand.class,
+      AutoscaleCommand.class
     })
 public final class FreshetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       SizeCommand.class,
       ClusterCommand.class,
       SubmitCommand.class,
-      UpgradeCommand.class
+      UpgradeCommand.class,
+      AutoscaleCommand.class
     })
 public final class FreshetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

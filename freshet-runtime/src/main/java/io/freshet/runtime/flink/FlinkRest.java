@@ -17,9 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -99,6 +102,119 @@ public final class FlinkRest {
       parallelisms.add(vertex.path("parallelism").asInt());
     }
     return parallelisms;
+  }
+
+  /** The job's vertices (chained operators), in Flink's order. */
+  public List<JobVertex> vertices(String jobId) throws InterruptedException {
+    List<JobVertex> vertices = new ArrayList<>();
+    for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+      vertices.add(
+          new JobVertex(
+              vertex.path("id").asText(),
+              vertex.path("name").asText(),
+              vertex.path("parallelism").asInt(),
+              vertex.path("status").asText()));
+    }
+    return vertices;
+  }
+
+  /**
+   * One vertex of a running job.
+   *
+   * @param id Flink's vertex id, the key of its resource requirements
+   * @param name its operators' names
+   * @param parallelism instances it runs now
+   * @param status the aggregated status of its tasks, RUNNING once all of them run
+   */
+  public record JobVertex(String id, String name, int parallelism, String status) {}
+
+  /**
+   * The parallelism bounds the adaptive scheduler runs each vertex within, by vertex id ({@code GET
+   * /jobs/:jobid/resource-requirements}).
+   */
+  public Map<String, ParallelismBounds> resourceRequirements(String jobId)
+      throws InterruptedException {
+    Map<String, ParallelismBounds> bounds = new LinkedHashMap<>();
+    get("/jobs/" + jobId + "/resource-requirements")
+        .fields()
+        .forEachRemaining(
+            e ->
+                bounds.put(
+                    e.getKey(),
+                    new ParallelismBounds(
+                        e.getValue().path("parallelism").path("lowerBound").asInt(),
+                        e.getValue().path("parallelism").path("upperBound").asInt())));
+    return bounds;
+  }
+
+  /**
+   * Asks the adaptive scheduler to run each vertex within new bounds ({@code PUT
+   * /jobs/:jobid/resource-requirements}, body {@code {"<vertex id>": {"parallelism": {"lowerBound":
+   * L, "upperBound": U}}, …}}, every vertex of the job named). It restarts the job from its latest
+   * checkpoint at the parallelism its slots allow up to the upper bounds, once its own cooldown
+   * after the previous rescale has passed; the call returns before that.
+   */
+  public void updateResourceRequirements(String jobId, Map<String, ParallelismBounds> bounds)
+      throws InterruptedException {
+    ObjectNode body = JSON.createObjectNode();
+    bounds.forEach(
+        (vertex, b) -> {
+          ObjectNode parallelism = body.putObject(vertex).putObject("parallelism");
+          parallelism.put("lowerBound", b.lowerBound());
+          parallelism.put("upperBound", b.upperBound());
+        });
+    String path = "/jobs/" + jobId + "/resource-requirements";
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(CALL_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    send(request, "PUT " + path);
+  }
+
+  /**
+   * The parallelism a vertex may run at, as the adaptive scheduler reads it.
+   *
+   * @param lowerBound fewest instances it runs with when slots are short
+   * @param upperBound most instances, what it runs at when the slots are there
+   */
+  public record ParallelismBounds(int lowerBound, int upperBound) {
+    public ParallelismBounds {
+      if (lowerBound < 1 || upperBound < lowerBound) {
+        throw new IllegalArgumentException(
+            "parallelism bounds must satisfy 1 <= lower <= upper, got "
+                + lowerBound
+                + ".."
+                + upperBound);
+      }
+    }
+  }
+
+  /**
+   * How busy the job's busiest task is, 0 to 1: the highest {@code busyTimeMsPerSecond} of any
+   * subtask of any vertex (Flink's aggregated subtask metrics), over 1,000. Empty while no task has
+   * reported it yet.
+   */
+  public OptionalDouble maxBusyRatio(String jobId) throws InterruptedException {
+    double max = Double.NaN;
+    for (JobVertex vertex : vertices(jobId)) {
+      JsonNode metrics =
+          get(
+              "/jobs/"
+                  + jobId
+                  + "/vertices/"
+                  + vertex.id()
+                  + "/subtasks/metrics?get=busyTimeMsPerSecond&agg=max");
+      for (JsonNode metric : metrics) {
+        double busy = metric.path("max").asDouble(Double.NaN);
+        // A task that measures no busy time reports NaN; it says nothing about the load.
+        if (!Double.isNaN(busy) && (Double.isNaN(max) || busy > max)) {
+          max = busy;
+        }
+      }
+    }
+    return Double.isNaN(max) ? OptionalDouble.empty() : OptionalDouble.of(Math.min(1, max / 1000));
   }
 
   /** The TaskManagers that run tasks of the job, by resource id, in name order. */

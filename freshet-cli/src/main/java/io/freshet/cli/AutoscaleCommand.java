@@ -177,6 +177,8 @@ public final class AutoscaleCommand implements Callable<Integer> {
                             + chosen.name()
                             + " declares no consumer group, so its lag cannot be read"));
     TopicNaming naming = TopicNaming.prefixed(topicPrefix == null ? "" : topicPrefix);
+    // Named as submit names it: the pipeline under its topic prefix.
+    String jobName = naming.prefix() + chosen.name();
     String group = naming.id(declaredGroup);
     List<String> topics = chosen.inputs().stream().map(naming::name).toList();
     FlinkRest rest = FlinkRest.of(jobManager);
@@ -184,10 +186,10 @@ public final class AutoscaleCommand implements Callable<Integer> {
       err.println("autoscale failed: no Flink JobManager answers at " + rest.base());
       return 1;
     }
-    if (rest.activeJob(chosen.name()).isEmpty()) {
+    if (rest.activeJob(jobName).isEmpty()) {
       err.println(
           "autoscale failed: no running job named '"
-              + chosen.name()
+              + jobName
               + "' at "
               + rest.base()
               + "; submit it first: freshet submit "
@@ -217,7 +219,7 @@ public final class AutoscaleCommand implements Callable<Integer> {
           "Autoscaling job %s at %s on the lag of group %s on %s (%d partitions): up after %s"
               + " above %,d records per TaskManager (%d slots each), at most +%d, down by one"
               + " after %s calm, parallelism %d..%d, cooldown %s%n",
-          chosen.name(),
+          jobName,
           jobManager,
           group,
           String.join(", ", topics),
@@ -233,12 +235,7 @@ public final class AutoscaleCommand implements Callable<Integer> {
       out.flush();
       Autoscaler autoscaler =
           new Autoscaler(
-              rest,
-              chosen.name(),
-              lag,
-              new ScalingEvaluator(policy),
-              Clock.systemUTC(),
-              rescaleTimeout);
+              rest, jobName, lag, new ScalingEvaluator(policy), Clock.systemUTC(), rescaleTimeout);
       autoscaler.run(
           interval,
           Optional.ofNullable(runFor),

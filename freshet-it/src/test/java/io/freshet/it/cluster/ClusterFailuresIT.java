@@ -1,7 +1,11 @@
 package io.freshet.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.freshet.bench.harness.BenchKafka;
+import io.freshet.bench.scenario.FraudOutputCheck;
+import io.freshet.bench.scenario.FraudWorkloads;
 import io.freshet.core.fraud.FraudAlert;
 import io.freshet.core.fraud.FraudAlertCodec;
 import io.freshet.core.fraud.FraudRule;
@@ -11,10 +15,13 @@ import io.freshet.it.FreshetProcess;
 import io.freshet.pipelines.fraud.FraudTopics;
 import io.freshet.pipelines.topic.TopicNaming;
 import io.freshet.runtime.flink.FlinkRest;
+import io.freshet.testkit.fraud.GeneratedRecord;
 import io.freshet.testkit.fraud.Instants;
 import io.freshet.testkit.fraud.TransactionEnvelopeBuilder;
+import io.freshet.testkit.fraud.TransactionStream;
 import io.freshet.testkit.kafka.TestProducer;
 import io.freshet.testkit.kafka.TopicReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * TaskManagers): {@code submit} the fraud job; {@code upgrade} it with a tighter velocity limit and
  * rescale it 2 → 4 → 2, each customer's history carried over; then {@code chaos}: a TaskManager,
  * the leading broker and the JobManager killed while a seeded workload flows, and the committed
- * output exactly the reference's.
+ * output exactly the reference's; then {@code autoscale}: a load step scales the job up, calm
+ * scales it down, and the output is still exact.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +56,7 @@ class ClusterFailuresIT {
   private static final Duration CHAOS_TIMEOUT = Duration.ofMinutes(8);
   private static final String PREFIX = "upgrade-it.";
   private static final TopicNaming NAMING = TopicNaming.prefixed(PREFIX);
+  private static final long AUTOSCALE_EVENTS = 150_000;
 
   /** Four transactions each, 10 s apart from here: within the velocity rule's 120 s window. */
   private static final Instant HISTORY_START = Instants.T0;
@@ -153,6 +162,116 @@ class ClusterFailuresIT {
           .isLessThan(180);
     }
     assertThat(rows).isEqualTo(3);
+  }
+
+  @Test
+  @Order(3)
+  void aLoadStepScalesTheJobUpAndCalmScalesItDownWithTheOutputExact() throws Exception {
+    String prefix = "autoscale-it.";
+    // Given the fraud job at parallelism 1 and the autoscaler watching its lag, on a short clock
+    cli(
+        "submit",
+        "fraud",
+        "--bootstrap-servers",
+        ports.bootstrapServers(),
+        "--jobmanager",
+        ports.jobManager(),
+        "--topic-prefix",
+        prefix,
+        "--parallelism",
+        "1");
+    Path log = dir.resolve("autoscale.log");
+    Process autoscale =
+        FreshetProcess.start(
+            log,
+            "autoscale",
+            "fraud",
+            "--jobmanager",
+            ports.jobManager(),
+            "--bootstrap-servers",
+            ports.bootstrapServers(),
+            "--topic-prefix",
+            prefix,
+            "--lag-threshold",
+            "3000",
+            "--up-after",
+            "6s",
+            "--down-after",
+            "20s",
+            "--cooldown",
+            "10s",
+            "--interval",
+            "2s",
+            "--for",
+            "8m");
+    TopicNaming naming = TopicNaming.prefixed(prefix);
+    TransactionStream stream = FraudWorkloads.stream(7, AUTOSCALE_EVENTS, 5_000);
+    try {
+      // When a load step arrives: the whole workload at once
+      try (KafkaProducer<byte[], byte[]> producer = TestProducer.create(ports.bootstrapServers())) {
+        for (GeneratedRecord record : stream) {
+          producer.send(
+              new ProducerRecord<>(
+                  naming.name(FraudTopics.TRANSACTIONS),
+                  TestProducer.utf8(record.key()),
+                  record.value()));
+        }
+        producer.flush();
+      }
+      // Then the autoscaler scales the job up, and once the backlog is gone and calm, down
+      Pattern rescale = Pattern.compile("RESCALE (\\d+) -> (\\d+) .*\\(took (\\d+\\.\\d) s\\)");
+      await()
+          .atMost(Duration.ofMinutes(6))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                assertThat(autoscale.isAlive())
+                    .as("autoscale runs; its log:\n%s", Files.readString(log))
+                    .isTrue();
+                Matcher m = rescale.matcher(Files.readString(log));
+                boolean up = false;
+                boolean downAfterUp = false;
+                while (m.find()) {
+                  int from = Integer.parseInt(m.group(1));
+                  int to = Integer.parseInt(m.group(2));
+                  up |= to > from;
+                  downAfterUp |= up && to < from;
+                }
+                return downAfterUp;
+              });
+      System.out.print("ClusterFailuresIT autoscale:\n" + Files.readString(log));
+      // and every transaction still has exactly the reference's decision, and its alerts
+      try (BenchKafka kafka = BenchKafka.external(ports.bootstrapServers(), "autoscale-it")) {
+        await()
+            .atMost(OUTPUT_DEADLINE)
+            .until(
+                () ->
+                    committedCount(naming.name(FraudTopics.TRANSACTION_DECISIONS))
+                        >= AUTOSCALE_EVENTS);
+        FraudOutputCheck.Checked checked = FraudOutputCheck.verify(kafka, naming, stream);
+        assertThat(checked.decisions()).isEqualTo(AUTOSCALE_EVENTS);
+      }
+    } finally {
+      autoscale.destroy();
+      autoscale.waitFor(30, TimeUnit.SECONDS);
+      FlinkRest rest = FlinkRest.of(ports.jobManager());
+      rest.activeJob(prefix + "fraud-detection").ifPresent(job -> cancel(rest, job.id()));
+    }
+  }
+
+  private long committedCount(String topic) {
+    try (TopicReader reader = TopicReader.committed(ports.bootstrapServers(), topic)) {
+      return reader.countToEnd(Duration.ofMinutes(1));
+    }
+  }
+
+  private static void cancel(FlinkRest rest, String jobId) {
+    try {
+      rest.cancel(jobId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while cancelling " + jobId, e);
+    }
   }
 
   private String upgrade(String parallelism) throws Exception {

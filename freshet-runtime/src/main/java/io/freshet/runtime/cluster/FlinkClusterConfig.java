@@ -82,6 +82,9 @@ public final class FlinkClusterConfig {
     // place when asked (PUT /jobs/:id/resource-requirements), or when TaskManagers come and go.
     o.put("jobmanager.scheduler", "adaptive");
     o.put("jobmanager.adaptive-scheduler.submission.resource-stabilization-timeout", "5 s");
+    // A rescale asked for (freshet autoscale) or offered (a TaskManager back) waits this long after
+    // the previous one, 30 s by default; the autoscaler keeps its own, longer, cooldown.
+    o.put("jobmanager.adaptive-scheduler.executing.cooldown-after-rescaling", "10 s");
 
     // A TaskManager killed without a word is noticed in seconds, not the default 50.
     o.put("heartbeat.interval", "2 s");

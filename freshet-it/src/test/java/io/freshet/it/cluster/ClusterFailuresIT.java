@@ -223,6 +223,12 @@ class ClusterFailuresIT {
       await()
           .atMost(Duration.ofMinutes(6))
           .pollInterval(Duration.ofSeconds(1))
+          .conditionEvaluationListener(
+              condition -> {
+                if (condition.getRemainingTimeInMS() <= 1_000) {
+                  System.out.print("ClusterFailuresIT autoscale so far:\n" + readQuietly(log));
+                }
+              })
           .until(
               () -> {
                 assertThat(autoscale.isAlive())
@@ -256,6 +262,14 @@ class ClusterFailuresIT {
       autoscale.waitFor(30, TimeUnit.SECONDS);
       FlinkRest rest = FlinkRest.of(ports.jobManager());
       rest.activeJob(prefix + "fraud-detection").ifPresent(job -> cancel(rest, job.id()));
+    }
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "(cannot read " + file + ": " + e + ")";
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,8 +159,10 @@ public final class LocalCluster {
       }
       List<String> started = new ArrayList<>();
       List<String> alreadyRunning = new ArrayList<>();
+      Map<ManagedProcess, ProcessHandle> handles = new HashMap<>();
       for (KafkaNode node : kafka) {
         ManagedProcess.Launch launch = node.process().start();
+        handles.put(node.process(), launch.process());
         if (launch.launched()) {
           started.add(node.broker().name());
           progress.accept(
@@ -169,7 +172,7 @@ public final class LocalCluster {
         }
       }
       try (Admin admin = admin()) {
-        awaitBrokers(admin, deadline, deadlineNanos);
+        awaitBrokers(admin, handles, deadline, deadlineNanos);
         progress.accept(
             "All "
                 + kafka.size()
@@ -238,8 +241,10 @@ public final class LocalCluster {
     List<List<ManagedProcess>> steps =
         List.of(List.of(flink.zooKeeper()), List.of(flink.jobManager()), flink.taskManagers());
     for (List<ManagedProcess> step : steps) {
+      Map<ManagedProcess, ProcessHandle> handles = new HashMap<>();
       for (ManagedProcess p : step) {
         ManagedProcess.Launch launch = p.start();
+        handles.put(p, launch.process());
         if (launch.launched()) {
           started.add(p.name());
           progress.accept("Started " + p.name() + " (pid " + launch.process().pid() + ")");
@@ -247,7 +252,7 @@ public final class LocalCluster {
           alreadyRunning.add(p.name());
         }
       }
-      awaitHealthy(step, deadline, deadlineNanos);
+      awaitHealthy(handles, deadline, deadlineNanos);
     }
     progress.accept(
         "Flink: JobManager at "
@@ -259,11 +264,18 @@ public final class LocalCluster {
             + " slots");
   }
 
-  private static void awaitHealthy(List<ManagedProcess> step, Duration deadline, long deadlineNanos)
+  /**
+   * Waits until each process is healthy. Whether one died is asked of its handle, not of its
+   * command line: while a just-started process execs (setsid, then java) the kernel may show no
+   * command line at all, and the process is not gone.
+   */
+  private static void awaitHealthy(
+      Map<ManagedProcess, ProcessHandle> step, Duration deadline, long deadlineNanos)
       throws InterruptedException {
-    for (ManagedProcess p : step) {
+    for (Map.Entry<ManagedProcess, ProcessHandle> entry : step.entrySet()) {
+      ManagedProcess p = entry.getKey();
       while (true) {
-        if (p.running().isEmpty()) {
+        if (ManagedProcess.exited(entry.getValue())) {
           throw new ClusterException(
               p.name()
                   + " exited while the cluster came up; see "
@@ -387,14 +399,18 @@ public final class LocalCluster {
   }
 
   /** Waits until every broker is live, failing as soon as one of them is found dead. */
-  private void awaitBrokers(Admin admin, Duration deadline, long deadlineNanos)
+  private void awaitBrokers(
+      Admin admin,
+      Map<ManagedProcess, ProcessHandle> handles,
+      Duration deadline,
+      long deadlineNanos)
       throws InterruptedException {
     Set<Integer> expected =
         layout.brokers().stream().map(BrokerLayout::nodeId).collect(Collectors.toSet());
     Set<Integer> live = Set.of();
     while (true) {
       for (KafkaNode node : kafka) {
-        if (node.process().running().isEmpty()) {
+        if (ManagedProcess.exited(handles.get(node.process()))) {
           throw new ClusterException(
               node.broker().name()
                   + " exited while the cluster came up; see "

@@ -210,7 +210,7 @@ public final class ManagedProcess {
    * enough: killed, a JVM's main thread turns zombie first and waits there while its other threads
    * exit, and only the last of them closes the process's sockets and files.
    */
-  static boolean exited(ProcessHandle handle) {
+  public static boolean exited(ProcessHandle handle) {
     if (!handle.isAlive()) {
       return true;
     }

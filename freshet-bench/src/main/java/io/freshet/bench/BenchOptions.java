@@ -26,6 +26,7 @@ import java.util.OptionalLong;
  * @param onlyStateBackend fraud-throughput measures only {@code stateBackend}, not every backend
  * @param managedMemory the bench TaskManager's memory for RocksDB (and that of the {@code freshet
  *     run} process platform-throughput starts)
+ * @param jobManager a Flink cluster's REST address, for the scenarios that submit the job jar
  */
 public record BenchOptions(
     List<String> scenarios,
@@ -39,7 +40,8 @@ public record BenchOptions(
     OptionalInt customers,
     OptionalInt spanDays,
     boolean onlyStateBackend,
-    ManagedMemory managedMemory) {
+    ManagedMemory managedMemory,
+    Optional<String> jobManager) {
 
   /** The default seed, so two runs load identical data. */
   public static final long DEFAULT_SEED = 20261126L;
@@ -56,6 +58,7 @@ public record BenchOptions(
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(spanDays, "spanDays");
     Objects.requireNonNull(managedMemory, "managedMemory");
+    Objects.requireNonNull(jobManager, "jobManager");
     if (customers.isPresent() && customers.getAsInt() < 1) {
       throw new IllegalArgumentException("--customers must be at least 1");
     }
@@ -89,7 +92,8 @@ public record BenchOptions(
         OptionalInt.empty(),
         OptionalInt.empty(),
         false,
-        ManagedMemory.DEFAULT);
+        ManagedMemory.DEFAULT,
+        Optional.empty());
   }
 
   /** The input size of a scenario: {@code --events}, else its quick or full default. */

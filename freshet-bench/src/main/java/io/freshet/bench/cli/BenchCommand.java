@@ -55,6 +55,14 @@ public final class BenchCommand implements Callable<Integer> {
   String bootstrapServers;
 
   @Option(
+      names = "--jobmanager",
+      paramLabel = "HOST:PORT",
+      description =
+          "A Flink cluster's REST address (with its Kafka as --bootstrap-servers), for"
+              + " cluster-fraud-throughput.")
+  String jobManager;
+
+  @Option(
       names = "--profile",
       description = "Record a JFR file per scenario and print its hot frames.")
   boolean profile;
@@ -127,7 +135,8 @@ public final class BenchCommand implements Callable<Integer> {
               stateBackend != null,
               managedMemory == null
                   ? FreshetConfig.defaults().managedMemory()
-                  : ManagedMemory.parse(managedMemory));
+                  : ManagedMemory.parse(managedMemory),
+              Optional.ofNullable(jobManager));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("freshet bench: " + e.getMessage());
       return 2;

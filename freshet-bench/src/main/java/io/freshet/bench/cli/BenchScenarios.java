@@ -2,6 +2,7 @@ package io.freshet.bench.cli;
 
 import io.freshet.bench.BenchScenario;
 import io.freshet.bench.scenario.AnalyticsThroughputScenario;
+import io.freshet.bench.scenario.ClusterThroughputScenario;
 import io.freshet.bench.scenario.DecisionApiScenario;
 import io.freshet.bench.scenario.FlinkPassthroughScenario;
 import io.freshet.bench.scenario.FootprintScenario;
@@ -30,6 +31,7 @@ public final class BenchScenarios {
             new KafkaLimitScenario(),
             new FlinkPassthroughScenario(),
             new FraudThroughputScenario(),
+            new ClusterThroughputScenario(),
             new FraudLatencyScenario(),
             new VelocityTextbookScenario(),
             new AnalyticsThroughputScenario(),

@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cluster mode end to end on real processes (three brokers, ZooKeeper, a JobManager, two
@@ -61,11 +60,14 @@ class ClusterFailuresIT {
   /** Four transactions each, 10 s apart from here: within the velocity rule's 120 s window. */
   private static final Instant HISTORY_START = Instants.T0;
 
-  @TempDir static Path dir;
+  /** Under target, not a temporary directory: the processes' logs outlive a failed run. */
+  private static final Path dir = Path.of("target", "cluster-failures-it").toAbsolutePath();
+
   private ClusterPorts ports;
 
   @BeforeAll
   void clusterUp() throws Exception {
+    deleteRecursively(dir);
     ports = ClusterPorts.free();
     String up = cli(ports.upArgs(dir));
     assertThat(up)
@@ -262,6 +264,17 @@ class ClusterFailuresIT {
       autoscale.waitFor(30, TimeUnit.SECONDS);
       FlinkRest rest = FlinkRest.of(ports.jobManager());
       rest.activeJob(prefix + "fraud-detection").ifPresent(job -> cancel(rest, job.id()));
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws java.io.IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

@@ -52,10 +52,6 @@ public final class FlinkClusterConfig {
     o.put("state.backend.type", "rocksdb");
     o.put("execution.checkpointing.incremental", "true");
     o.put("state.backend.rocksdb.compression.per.level", "ZSTD_COMPRESSION");
-    // RocksDB's own info log goes in each instance's directory. By default Flink puts it beside
-    // the TaskManager's log, named after the instance's whole path: under a deep cluster directory
-    // that name passed 255 characters and every restore of the state failed.
-    o.put("state.backend.rocksdb.log.dir", "/dev/null");
     o.put("execution.checkpointing.dir", flink.checkpointDir(dir).toUri().toString());
     o.put("execution.checkpointing.savepoint-dir", flink.savepointDir(dir).toUri().toString());
     o.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");

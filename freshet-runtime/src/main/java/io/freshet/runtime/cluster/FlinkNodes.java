@@ -190,8 +190,14 @@ public final class FlinkNodes {
     return command;
   }
 
+  /**
+   * A short working directory (RocksDB instances, spilled data) under the system's temporary
+   * directory: RocksDB names its info log after the instance's whole path, and under a deep cluster
+   * directory that name passed 255 characters, so that every restore of keyed state failed.
+   */
   private List<String> tmpDir(String name) {
-    Path tmp = config.flinkDir().resolve("tmp").resolve(name);
+    Path tmp =
+        Path.of(System.getProperty("java.io.tmpdir"), "freshet-" + cluster.clusterId(), name);
     try {
       Files.createDirectories(tmp);
     } catch (IOException e) {

@@ -10,7 +10,6 @@ import io.freshet.runtime.submit.JobArgs;
 import io.freshet.runtime.submit.PipelineSubmitter;
 import io.freshet.runtime.submit.PipelineUpgrader;
 import java.io.PrintWriter;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -120,7 +119,6 @@ public final class UpgradeCommand implements Callable<Integer> {
         rest.activeJob(name)
             .orElseThrow(() -> new FlinkRestException(name + " does not run on " + rest.base()))
             .id();
-    List<Integer> parallelisms = rest.vertexParallelisms(jobId);
-    return parallelisms.isEmpty() ? 1 : Collections.max(parallelisms);
+    return rest.parallelism(jobId).orElse(1);
   }
 }

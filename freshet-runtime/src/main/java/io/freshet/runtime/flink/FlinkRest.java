@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -95,13 +96,9 @@ public final class FlinkRest {
     return jobs().stream().filter(j -> j.name().equals(name) && !j.terminal()).findFirst();
   }
 
-  /** The parallelism of each of the job's vertices, by vertex name. */
-  public List<Integer> vertexParallelisms(String jobId) throws InterruptedException {
-    List<Integer> parallelisms = new ArrayList<>();
-    for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
-      parallelisms.add(vertex.path("parallelism").asInt());
-    }
-    return parallelisms;
+  /** The job's parallelism: that of its widest vertex; empty for a job without vertices. */
+  public OptionalInt parallelism(String jobId) throws InterruptedException {
+    return vertices(jobId).stream().mapToInt(JobVertex::parallelism).max();
   }
 
   /** The job's vertices (chained operators), in Flink's order. */
@@ -220,10 +217,9 @@ public final class FlinkRest {
   /** The TaskManagers that run tasks of the job, by resource id, in name order. */
   public List<String> taskManagersOf(String jobId) throws InterruptedException {
     java.util.TreeSet<String> hosts = new java.util.TreeSet<>();
-    for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+    for (JobVertex vertex : vertices(jobId)) {
       JsonNode managers =
-          get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers")
-              .path("taskmanagers");
+          get("/jobs/" + jobId + "/vertices/" + vertex.id() + "/taskmanagers").path("taskmanagers");
       for (JsonNode tm : managers) {
         hosts.add(tm.path("taskmanager-id").asText());
       }

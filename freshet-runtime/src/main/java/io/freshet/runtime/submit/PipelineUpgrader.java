@@ -4,7 +4,6 @@ import io.freshet.runtime.flink.FlinkJob;
 import io.freshet.runtime.flink.FlinkRest;
 import io.freshet.runtime.flink.FlinkRestException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,8 +78,7 @@ public final class PipelineUpgrader {
   }
 
   private int maxParallelism(String jobId) throws InterruptedException {
-    List<Integer> parallelisms = rest.vertexParallelisms(jobId);
-    return parallelisms.isEmpty() ? 0 : Collections.max(parallelisms);
+    return rest.parallelism(jobId).orElse(0);
   }
 
   /**
